@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class BpncSiteConfig(AppConfig):
+    name = "bpnc_site"
+    verbose_name = "Brighton Park Neighborhood Council site"

@@ -1,0 +1,242 @@
+"""Builds the site from the data files in bpnc_site/content/.
+
+Every object the loader makes gets a translation key derived from its key in the
+data files, so a later run finds it again however staff have renamed or moved it.
+Objects that already exist are left exactly as they are: the loader only adds
+what is missing, so running it twice changes nothing and staff edits survive.
+"""
+
+import uuid
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+from django.conf import settings
+from django.db import transaction
+from wagtail.models import Locale, Page, Site
+
+from campaigns.models import (
+    CampaignIndexPage,
+    CampaignPage,
+    CampaignPageOrganisation,
+    CampaignPagePerson,
+    CampaignPagePolicyArea,
+)
+from home.models import HomePage, HomePageFeaturedCampaign, StandardPage
+from home.settings import OrganisationSettings
+from people.models import Organisation, Person
+from policy.models import Bill, PolicyAreaPage, PolicyIndexPage
+
+CONTENT_DIR = Path(__file__).resolve().parent / "content"
+KEY_NAMESPACE = uuid.UUID("6f1c1c57-37a4-4b53-9a0c-8d2f0b1e5a10")
+
+
+def translation_key(kind, key):
+    """The stable translation key of a seed object."""
+    return uuid.uuid5(KEY_NAMESPACE, f"{kind}:{key}")
+
+
+def read(name):
+    with open(CONTENT_DIR / f"{name}.yaml", encoding="utf-8") as handle:
+        return yaml.safe_load(handle)
+
+
+@dataclass
+class LoadReport:
+    created: list = field(default_factory=list)
+    kept: int = 0
+
+    def __str__(self):
+        return f"{len(self.created)} created, {self.kept} already present and left as they are"
+
+
+class SiteContentLoader:
+    def __init__(self):
+        self.report = LoadReport()
+        self.locale = None
+
+    @transaction.atomic
+    def load(self):
+        self.locale = self._ensure_locales()
+        home, home_created = self._home(read("organisation"))
+        self._settings(read("organisation")["settings"])
+        people = self._snippets(Person, "person", read("people")["people"])
+        organisations = self._snippets(
+            Organisation, "organisation", read("people")["organisations"]
+        )
+        bills = self._snippets(Bill, "bill", read("bills")["bills"])
+        site_data = read("organisation")
+        campaign_index = self._page(
+            home, CampaignIndexPage, "page", site_data["campaign_index"], menu=True
+        )
+        policy_index = self._page(
+            home, PolicyIndexPage, "page", site_data["policy_index"], menu=True
+        )
+        areas = {
+            item["key"]: self._page(policy_index, PolicyAreaPage, "page", item)
+            for item in read("policy_areas")["policy_areas"]
+        }
+        campaigns = {
+            item["key"]: self._campaign(
+                campaign_index, item, people, organisations, bills, areas
+            )
+            for item in read("campaigns")["campaigns"]
+        }
+        for item in site_data["standard_pages"]:
+            self._page(
+                home, StandardPage, "page", item, menu=item.get("show_in_menus", True)
+            )
+        if home_created:
+            self._feature_campaigns(home, site_data["home"], campaigns)
+        return self.report
+
+    # Locales, site and settings
+
+    def _ensure_locales(self):
+        for code, _name in settings.WAGTAIL_CONTENT_LANGUAGES:
+            Locale.objects.get_or_create(language_code=code)
+        return Locale.objects.get(language_code=settings.LANGUAGE_CODE)
+
+    def _home(self, data):
+        key = translation_key("page", data["home"]["key"])
+        existing = HomePage.objects.filter(translation_key=key, locale=self.locale).first()
+        if existing:
+            self.report.kept += 1
+            return existing, False
+        root = Page.get_first_root_node()
+        home = HomePage(
+            title=data["home"]["title"],
+            slug="home",
+            introduction=data["home"].get("introduction", ""),
+            body=data["home"].get("body", []),
+            translation_key=key,
+            locale=self.locale,
+        )
+        placeholder = root.get_children().filter(slug="home").exclude(translation_key=key)
+        for page in placeholder:
+            if page.specific_class is Page:
+                page.delete()
+        root.add_child(instance=home)
+        home.save_revision().publish()
+        site = Site.objects.filter(is_default_site=True).first()
+        if site is None:
+            Site.objects.create(
+                hostname="localhost", root_page=home, is_default_site=True,
+                site_name=data["settings"]["name"],
+            )
+        else:
+            site.root_page = home
+            site.site_name = site.site_name or data["settings"]["name"]
+            site.save()
+        self.report.created.append(home)
+        return home, True
+
+    def _settings(self, data):
+        site = Site.objects.get(is_default_site=True)
+        org = OrganisationSettings.for_site(site)
+        changed = False
+        for name, value in data.items():
+            if not getattr(org, name):
+                setattr(org, name, value)
+                changed = True
+        if changed:
+            org.save()
+
+    # Snippets
+
+    def _snippets(self, model, kind, items):
+        found = {}
+        for item in items:
+            data = dict(item)
+            key = translation_key(kind, data.pop("key"))
+            obj = model.objects.filter(translation_key=key, locale=self.locale).first()
+            if obj is None:
+                obj = model(translation_key=key, locale=self.locale, **data)
+                obj.save()
+                obj.save_revision().publish()
+                self.report.created.append(obj)
+            else:
+                self.report.kept += 1
+            found[item["key"]] = obj
+        return found
+
+    # Pages
+
+    def _page(self, parent, model, kind, data, menu=False, **fields):
+        key = translation_key(kind, data["key"])
+        existing = model.objects.filter(translation_key=key, locale=self.locale).first()
+        if existing:
+            self.report.kept += 1
+            return existing
+        values = {
+            name: value
+            for name, value in data.items()
+            if name not in {"key", "show_in_menus"}
+        }
+        page = model(
+            translation_key=key, locale=self.locale, show_in_menus=menu, **values, **fields
+        )
+        parent.add_child(instance=page)
+        page.save_revision().publish()
+        self.report.created.append(page)
+        return page
+
+    def _campaign(self, index, data, people, organisations, bills, areas):
+        relations = {
+            "organisations": data.get("organisations", []),
+            "people": data.get("people", []),
+            "policy_areas": data.get("policy_areas", []),
+        }
+        values = {name: value for name, value in data.items() if name not in relations}
+        values["demands"] = [
+            {"type": "demand", "value": self._demand(demand, bills)}
+            for demand in data.get("demands", [])
+        ]
+        key = translation_key("page", data["key"])
+        if CampaignPage.objects.filter(translation_key=key, locale=self.locale).exists():
+            self.report.kept += 1
+            return CampaignPage.objects.get(translation_key=key, locale=self.locale)
+        page = CampaignPage(
+            organisations=[
+                CampaignPageOrganisation(
+                    organisation=organisations[link["organisation"]], role=link["role"]
+                )
+                for link in relations["organisations"]
+            ],
+            people=[
+                CampaignPagePerson(person=people[link["person"]], role=link["role"])
+                for link in relations["people"]
+            ],
+            policy_area_links=[
+                CampaignPagePolicyArea(policy_area=areas[area_key])
+                for area_key in relations["policy_areas"]
+            ],
+        )
+        for name, value in values.items():
+            if name != "key":
+                setattr(page, name, value)
+        page.translation_key = key
+        page.locale = self.locale
+        index.add_child(instance=page)
+        page.save_revision().publish()
+        self.report.created.append(page)
+        return page
+
+    @staticmethod
+    def _demand(data, bills):
+        return {
+            "demand": data["demand"],
+            "detail": data.get("detail", ""),
+            "kind": data["kind"],
+            "amount": data.get("amount"),
+            "bills": [bills[bill_key].pk for bill_key in data.get("bills", [])],
+            "who_must_act": data.get("who_must_act", ""),
+            "status": data.get("status", "campaigning"),
+        }
+
+    def _feature_campaigns(self, home, data, campaigns):
+        home.featured_campaigns = [
+            HomePageFeaturedCampaign(page=campaigns[key])
+            for key in data.get("featured_campaigns", [])
+        ]
+        home.save_revision().publish()

@@ -1,0 +1,10 @@
+"""Local development and the embedded `make run` install: nothing but Python needed."""
+
+from .base import *  # noqa: F403
+from .base import env_bool
+
+DEBUG = env_bool("DEBUG", True)
+# Only ever used on a developer's machine; production.py requires a real one.
+SECRET_KEY = SECRET_KEY or "local-only-insecure-key-never-used-in-production"  # noqa: F405
+EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
+SERVE_MEDIA = True

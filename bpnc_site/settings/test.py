@@ -1,0 +1,13 @@
+"""Test settings: speed tweaks only."""
+
+from .base import *  # noqa: F403
+
+DEBUG = False
+SECRET_KEY = "test-only-key"
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.InMemoryStorage"},
+    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+}
+WAGTAILADMIN_BASE_URL = "http://testserver"
+ALLOWED_HOSTS = ["testserver", "localhost", "127.0.0.1"]

@@ -1,0 +1,123 @@
+"""Blocks for campaign pages: demands and merch."""
+
+from django.utils.translation import gettext_lazy as _
+from wagtail import blocks
+from wagtail.images.blocks import ImageChooserBlock
+from wagtail.snippets.blocks import SnippetChooserBlock
+
+from home.blocks import BaseStreamBlock
+
+from .money import format_dollars
+
+DEMAND_KINDS = [
+    ("funding", _("Funding")),
+    ("legislation", _("Legislation")),
+    ("policy_change", _("Policy change")),
+    ("stop", _("Stop")),
+    ("restore", _("Restore")),
+]
+
+DEMAND_STATUSES = [
+    ("campaigning", _("We are campaigning")),
+    ("won", _("Won")),
+    ("partly_won", _("Partly won")),
+    ("stalled", _("Stalled")),
+    ("lost", _("Not won")),
+]
+
+
+class DemandStructValue(blocks.StructValue):
+    def amount_display(self):
+        return format_dollars(self.get("amount"))
+
+    def kind_label(self):
+        return dict(DEMAND_KINDS).get(self.get("kind"), "")
+
+    def status_label(self):
+        return dict(DEMAND_STATUSES).get(self.get("status"), "")
+
+
+class DemandBlock(blocks.StructBlock):
+    demand = blocks.CharBlock(
+        label=_("Demand"),
+        max_length=200,
+        help_text=_('The demand in one line, for example "Reopen our mental health clinics".'),
+    )
+    detail = blocks.RichTextBlock(
+        label=_("Detail"),
+        required=False,
+        features=["bold", "italic", "link", "ul"],
+        help_text=_("Why it matters and what exactly we ask. Optional."),
+    )
+    kind = blocks.ChoiceBlock(label=_("Kind of demand"), choices=DEMAND_KINDS)
+    amount = blocks.IntegerBlock(
+        label=_("Amount (US dollars)"),
+        required=False,
+        min_value=0,
+        help_text=_("Whole dollars, digits only: 58000000 for $58 million."),
+    )
+    bills = blocks.ListBlock(
+        SnippetChooserBlock("policy.Bill"),
+        label=_("Bills"),
+        min_num=0,
+        help_text=_("The bills this demand rests on, if any."),
+    )
+    who_must_act = blocks.CharBlock(
+        label=_("Who must act"),
+        required=False,
+        max_length=120,
+        help_text=_('For example "City Council", "Mayor", "Illinois General Assembly".'),
+    )
+    status = blocks.ChoiceBlock(
+        label=_("Status"), choices=DEMAND_STATUSES, default="campaigning"
+    )
+
+    class Meta:
+        icon = "tick-inverse"
+        label = _("Demand")
+        template = "campaigns/blocks/demand.html"
+        value_class = DemandStructValue
+        preview_value = {
+            "demand": "Reopen our public mental health clinics",
+            "kind": "restore",
+            "status": "campaigning",
+            "who_must_act": "City of Chicago",
+            "bills": [],
+        }
+        description = _("One thing the campaign asks for, with who must act on it.")
+
+
+class DemandStreamBlock(blocks.StreamBlock):
+    demand = DemandBlock()
+
+
+class MerchItemStructValue(blocks.StructValue):
+    def price_display(self):
+        return format_dollars(self.get("price"))
+
+
+class MerchItemBlock(blocks.StructBlock):
+    image = ImageChooserBlock(label=_("Image"), required=False)
+    title = blocks.CharBlock(label=_("Item"), max_length=120)
+    artist = blocks.CharBlock(
+        label=_("Artist"),
+        required=False,
+        max_length=120,
+        help_text=_("The local artist who made it."),
+    )
+    price = blocks.IntegerBlock(
+        label=_("Price (US dollars)"), required=False, min_value=0
+    )
+    url = blocks.URLBlock(label=_("Where to buy it"), required=False)
+
+    class Meta:
+        icon = "tag"
+        label = _("Merch item")
+        template = "campaigns/blocks/merch_item.html"
+        value_class = MerchItemStructValue
+        preview_value = {"title": "T-shirt", "artist": "", "price": 25, "url": ""}
+        description = _("Something people can buy to support the campaign.")
+
+
+class CampaignStreamBlock(BaseStreamBlock):
+    merch_item = MerchItemBlock()

@@ -1,0 +1,246 @@
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey
+from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Orderable, Page, TranslatableMixin
+from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField, TranslatableField
+
+from home.blocks import BaseStreamBlock
+from policy.models import PolicyAreaPage
+
+from .blocks import CampaignStreamBlock, DemandStreamBlock
+
+
+class CampaignIndexPage(Page):
+    """Lists every campaign."""
+
+    introduction = models.TextField(_("introduction"), blank=True)
+    body = StreamField(BaseStreamBlock(), verbose_name=_("body"), blank=True)
+
+    content_panels = [*Page.content_panels, FieldPanel("introduction"), FieldPanel("body")]
+    search_fields = [*Page.search_fields, index.SearchField("introduction")]
+
+    max_count = 1
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["campaigns.CampaignPage"]
+
+    class Meta:
+        verbose_name = _("campaign index page")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["campaigns"] = CampaignPage.objects.child_of(self).live().order_by("path")
+        return context
+
+
+class CampaignPage(Page):
+    """One campaign: what it is, what it demands, who leads it and how to join."""
+
+    class Status(models.TextChoices):
+        ACTIVE = "active", _("Active")
+        WON = "won", _("Won")
+        STALLED = "stalled", _("Stalled")
+        ENDED = "ended", _("Ended")
+
+    summary = models.TextField(
+        _("summary"),
+        blank=True,
+        help_text=_("One or two sentences for campaign cards and search engines."),
+    )
+    hero_image = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("hero image"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    hashtag = models.CharField(
+        _("hashtag"),
+        max_length=60,
+        blank=True,
+        help_text=_('With the #, for example "#TreatmentNotTrauma".'),
+    )
+    status = models.CharField(
+        _("status"), max_length=10, choices=Status.choices, default=Status.ACTIVE
+    )
+    introduction = RichTextField(
+        _("introduction"),
+        blank=True,
+        features=["bold", "italic", "link"],
+        help_text=_("What the campaign is about, shown before its demands."),
+    )
+    demands_heading = models.CharField(
+        _("demands heading"),
+        max_length=160,
+        blank=True,
+        help_text=_('Shown above the demands. Leave empty for "Our demands".'),
+    )
+    demands = StreamField(
+        DemandStreamBlock(),
+        verbose_name=_("demands"),
+        blank=True,
+        help_text=_("Each thing the campaign asks for, in order of importance."),
+    )
+    body = StreamField(
+        CampaignStreamBlock(),
+        verbose_name=_("body"),
+        blank=True,
+        help_text=_("Everything else: figures, how it works, merch, calls to action."),
+    )
+    signup_enabled = models.BooleanField(
+        _("take sign-ups"),
+        default=True,
+        help_text=_("Show a form where neighbours can sign up to this campaign."),
+    )
+    signup_intro = models.TextField(
+        _("sign-up invitation"),
+        blank=True,
+        help_text=_("A sentence above the sign-up form. Optional."),
+    )
+
+    content_panels = [
+        *Page.content_panels,
+        MultiFieldPanel(
+            [FieldPanel("summary"), FieldPanel("status"), FieldPanel("hashtag")],
+            heading=_("At a glance"),
+        ),
+        FieldPanel("hero_image"),
+        FieldPanel("introduction"),
+        FieldPanel("demands_heading"),
+        FieldPanel("demands"),
+        FieldPanel("body"),
+        InlinePanel("organisations", label=_("Lead and partner organisations")),
+        InlinePanel("people", label=_("People")),
+        InlinePanel(
+            "policy_area_links",
+            label=_("Policy areas"),
+            help_text=_("The policy areas this campaign works on."),
+        ),
+        MultiFieldPanel(
+            [FieldPanel("signup_enabled"), FieldPanel("signup_intro")],
+            heading=_("Sign-ups"),
+        ),
+    ]
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("summary"),
+        index.SearchField("introduction"),
+        index.SearchField("demands"),
+        index.SearchField("body"),
+        index.FilterField("status"),
+    ]
+    translatable_fields = [
+        TranslatableField("title"),
+        TranslatableField("slug"),
+        TranslatableField("seo_title"),
+        TranslatableField("search_description"),
+        TranslatableField("summary"),
+        SynchronizedField("hero_image"),
+        # A hashtag is a handle, the same in both languages.
+        SynchronizedField("hashtag"),
+        SynchronizedField("status"),
+        TranslatableField("introduction"),
+        TranslatableField("demands_heading"),
+        TranslatableField("demands"),
+        TranslatableField("body"),
+        TranslatableField("organisations"),
+        TranslatableField("people"),
+        SynchronizedField("policy_area_links"),
+        SynchronizedField("signup_enabled"),
+        TranslatableField("signup_intro"),
+    ]
+
+    parent_page_types = ["campaigns.CampaignIndexPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("campaign page")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        organisations = list(self.organisations.select_related("organisation"))
+        people = list(self.people.select_related("person"))
+        context.update(
+            lead_organisations=[o for o in organisations if o.role == "lead"],
+            partner_organisations=[o for o in organisations if o.role != "lead"],
+            contacts=[p for p in people if p.role == "contact"],
+            sponsors=[p for p in people if p.role == "sponsor"],
+            spokespeople=[p for p in people if p.role == "spokesperson"],
+            policy_areas=self.policy_areas(),
+        )
+        return context
+
+    def policy_areas(self):
+        """The linked policy areas in this page's language, live ones only."""
+        keys = self.policy_area_links.values("policy_area__translation_key")
+        return (
+            PolicyAreaPage.objects.live()
+            .filter(locale_id=self.locale_id, translation_key__in=keys)
+            .order_by("path")
+        )
+
+
+class CampaignPageOrganisation(TranslatableMixin, Orderable):
+    class Role(models.TextChoices):
+        LEAD = "lead", _("Leads the campaign")
+        PARTNER = "partner", _("Partner")
+
+    page = ParentalKey(CampaignPage, related_name="organisations")
+    organisation = models.ForeignKey(
+        "people.Organisation",
+        verbose_name=_("organisation"),
+        on_delete=models.CASCADE,
+        related_name="+",
+    )
+    role = models.CharField(
+        _("role"), max_length=10, choices=Role.choices, default=Role.PARTNER
+    )
+
+    panels = [FieldPanel("organisation"), FieldPanel("role")]
+
+    class Meta(TranslatableMixin.Meta, Orderable.Meta):
+        verbose_name = _("campaign organisation")
+
+
+class CampaignPagePerson(TranslatableMixin, Orderable):
+    class Role(models.TextChoices):
+        CONTACT = "contact", _("Contact")
+        SPONSOR = "sponsor", _("Chief sponsor")
+        SPOKESPERSON = "spokesperson", _("Spokesperson")
+
+    page = ParentalKey(CampaignPage, related_name="people")
+    person = models.ForeignKey(
+        "people.Person",
+        verbose_name=_("person"),
+        on_delete=models.CASCADE,
+        related_name="+",
+    )
+    role = models.CharField(
+        _("role in the campaign"),
+        max_length=15,
+        choices=Role.choices,
+        default=Role.CONTACT,
+    )
+
+    panels = [FieldPanel("person"), FieldPanel("role")]
+
+    class Meta(TranslatableMixin.Meta, Orderable.Meta):
+        verbose_name = _("campaign person")
+
+
+class CampaignPagePolicyArea(Orderable):
+    page = ParentalKey(CampaignPage, related_name="policy_area_links")
+    policy_area = models.ForeignKey(
+        PolicyAreaPage,
+        verbose_name=_("policy area"),
+        on_delete=models.CASCADE,
+        related_name="campaign_links",
+    )
+
+    panels = [FieldPanel("policy_area")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("policy area link")

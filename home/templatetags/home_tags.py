@@ -1,0 +1,89 @@
+"""Site chrome: navigation, language links and formatting helpers."""
+
+from django import template
+from django.conf import settings
+from django.utils import translation
+from wagtail.models import Locale, Page, Site
+
+register = template.Library()
+
+
+def _home_for(request):
+    site = Site.find_for_request(request) if request else None
+    if site is None:
+        return None
+    return site.root_page.localized
+
+
+@register.simple_tag(takes_context=True)
+def main_menu(context):
+    """The pages under the home page that are marked 'show in menus'."""
+    request = context.get("request")
+    cache = getattr(request, "_main_menu", None) if request else None
+    if cache is not None:
+        return cache
+    home = _home_for(request)
+    items = list(home.get_children().live().in_menu().order_by("path")) if home else []
+    if request is not None:
+        request._main_menu = items
+    return items
+
+
+@register.simple_tag(takes_context=True)
+def home_page(context):
+    return _home_for(context.get("request"))
+
+
+@register.simple_tag(takes_context=True)
+def language_links(context, page=None):
+    """One link per language: the same page where it is translated and live,
+    otherwise the nearest translated ancestor, otherwise that language's home."""
+    request = context.get("request")
+    if not isinstance(page, Page):
+        page = None
+    current = translation.get_language()
+    links = []
+    translations = {}
+    if page is not None:
+        for twin in Page.objects.live().filter(translation_key=page.translation_key):
+            translations[twin.locale_id] = twin
+    locales = {locale.language_code: locale for locale in Locale.objects.all()}
+    for code, name in settings.LANGUAGES:
+        locale = locales.get(code)
+        target = translations.get(locale.pk) if locale else None
+        exact = target is not None
+        if target is None and page is not None and locale is not None:
+            target = _nearest_translated_ancestor(page, locale)
+        url = target.get_url(request) if target is not None else f"/{code}/"
+        with translation.override(code):
+            own_name = translation.gettext(name)
+        links.append(
+            {
+                "code": code,
+                "name": own_name,
+                "url": url,
+                "is_current": code == current,
+                "is_exact": exact,
+            }
+        )
+    return links
+
+
+def _nearest_translated_ancestor(page, locale):
+    ancestors = page.get_ancestors().filter(depth__gt=1).order_by("-depth")
+    keys = [ancestor.translation_key for ancestor in ancestors]
+    twins = {
+        twin.translation_key: twin
+        for twin in Page.objects.live().filter(translation_key__in=keys, locale=locale)
+    }
+    for key in keys:
+        if key in twins:
+            return twins[key]
+    return None
+
+
+@register.filter
+def is_within(page, section):
+    """True when page is the section page or one of its descendants."""
+    path = getattr(page, "path", None)
+    return bool(path) and path.startswith(section.path)

@@ -1,0 +1,31 @@
+from django.utils.translation import gettext_lazy as _
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+
+from .models import Organisation, Person
+
+
+class PersonViewSet(SnippetViewSet):
+    model = Person
+    icon = "user"
+    menu_label = _("People")
+    list_display = ["name", "role", "email"]
+    search_fields = ["name", "role"]
+
+
+class OrganisationViewSet(SnippetViewSet):
+    model = Organisation
+    icon = "group"
+    menu_label = _("Organisations")
+    list_display = ["name", "acronym", "url"]
+    search_fields = ["name", "acronym"]
+
+
+class PeopleViewSetGroup(SnippetViewSetGroup):
+    items = (PersonViewSet, OrganisationViewSet)
+    menu_icon = "group"
+    menu_label = _("People")
+    menu_name = "people"
+
+
+register_snippet(PeopleViewSetGroup)
