@@ -47,7 +47,10 @@ class LoadReport:
     kept: int = 0
 
     def __str__(self):
-        return f"{len(self.created)} created, {self.kept} already present and left as they are"
+        return (
+            f"{len(self.created)} created, "
+            f"{self.kept} already present and left as they are"
+        )
 
 
 class SiteContentLoader:
@@ -99,7 +102,9 @@ class SiteContentLoader:
 
     def _home(self, data):
         key = translation_key("page", data["home"]["key"])
-        existing = HomePage.objects.filter(translation_key=key, locale=self.locale).first()
+        existing = HomePage.objects.filter(
+            translation_key=key, locale=self.locale
+        ).first()
         if existing:
             self.report.kept += 1
             return existing, False
@@ -112,7 +117,9 @@ class SiteContentLoader:
             translation_key=key,
             locale=self.locale,
         )
-        placeholder = root.get_children().filter(slug="home").exclude(translation_key=key)
+        placeholder = (
+            root.get_children().filter(slug="home").exclude(translation_key=key)
+        )
         for page in placeholder:
             if page.specific_class is Page:
                 page.delete()
@@ -121,7 +128,9 @@ class SiteContentLoader:
         site = Site.objects.filter(is_default_site=True).first()
         if site is None:
             Site.objects.create(
-                hostname="localhost", root_page=home, is_default_site=True,
+                hostname="localhost",
+                root_page=home,
+                is_default_site=True,
                 site_name=data["settings"]["name"],
             )
         else:
@@ -162,7 +171,8 @@ class SiteContentLoader:
 
     # Pages
 
-    def _page(self, parent, model, kind, data, menu=False, **fields):
+    def _page(self, parent, model, kind, data, menu=False, related=None):
+        """The page with this seed key, created under parent if missing."""
         key = translation_key(kind, data["key"])
         existing = model.objects.filter(translation_key=key, locale=self.locale).first()
         if existing:
@@ -174,7 +184,11 @@ class SiteContentLoader:
             if name not in {"key", "show_in_menus"}
         }
         page = model(
-            translation_key=key, locale=self.locale, show_in_menus=menu, **values, **fields
+            translation_key=key,
+            locale=self.locale,
+            show_in_menus=menu,
+            **values,
+            **(related or {}),
         )
         parent.add_child(instance=page)
         page.save_revision().publish()
@@ -182,45 +196,35 @@ class SiteContentLoader:
         return page
 
     def _campaign(self, index, data, people, organisations, bills, areas):
-        relations = {
-            "organisations": data.get("organisations", []),
-            "people": data.get("people", []),
-            "policy_areas": data.get("policy_areas", []),
+        relation_names = {"organisations", "people", "policy_areas"}
+        values = {
+            name: value for name, value in data.items() if name not in relation_names
         }
-        values = {name: value for name, value in data.items() if name not in relations}
         values["demands"] = [
             {"type": "demand", "value": self._demand(demand, bills)}
             for demand in data.get("demands", [])
         ]
-        key = translation_key("page", data["key"])
-        if CampaignPage.objects.filter(translation_key=key, locale=self.locale).exists():
-            self.report.kept += 1
-            return CampaignPage.objects.get(translation_key=key, locale=self.locale)
-        page = CampaignPage(
-            organisations=[
+        related = {
+            "organisations": [
                 CampaignPageOrganisation(
-                    organisation=organisations[link["organisation"]], role=link["role"]
+                    organisation=organisations[link["organisation"]],
+                    role=link["role"],
+                    sort_order=order,
                 )
-                for link in relations["organisations"]
+                for order, link in enumerate(data.get("organisations", []))
             ],
-            people=[
-                CampaignPagePerson(person=people[link["person"]], role=link["role"])
-                for link in relations["people"]
+            "people": [
+                CampaignPagePerson(
+                    person=people[link["person"]], role=link["role"], sort_order=order
+                )
+                for order, link in enumerate(data.get("people", []))
             ],
-            policy_area_links=[
-                CampaignPagePolicyArea(policy_area=areas[area_key])
-                for area_key in relations["policy_areas"]
+            "policy_area_links": [
+                CampaignPagePolicyArea(policy_area=areas[area_key], sort_order=order)
+                for order, area_key in enumerate(data.get("policy_areas", []))
             ],
-        )
-        for name, value in values.items():
-            if name != "key":
-                setattr(page, name, value)
-        page.translation_key = key
-        page.locale = self.locale
-        index.add_child(instance=page)
-        page.save_revision().publish()
-        self.report.created.append(page)
-        return page
+        }
+        return self._page(index, CampaignPage, "page", values, related=related)
 
     @staticmethod
     def _demand(data, bills):
@@ -236,7 +240,7 @@ class SiteContentLoader:
 
     def _feature_campaigns(self, home, data, campaigns):
         home.featured_campaigns = [
-            HomePageFeaturedCampaign(page=campaigns[key])
-            for key in data.get("featured_campaigns", [])
+            HomePageFeaturedCampaign(page=campaigns[key], sort_order=order)
+            for order, key in enumerate(data.get("featured_campaigns", []))
         ]
         home.save_revision().publish()

@@ -27,6 +27,10 @@ DEMAND_STATUSES = [
 
 
 class DemandStructValue(blocks.StructValue):
+    def chosen_bills(self):
+        """The bills still in the database; a deleted bill leaves an empty slot."""
+        return [bill for bill in self.get("bills") or [] if bill is not None]
+
     def amount_display(self):
         return format_dollars(self.get("amount"))
 
@@ -41,7 +45,9 @@ class DemandBlock(blocks.StructBlock):
     demand = blocks.CharBlock(
         label=_("Demand"),
         max_length=200,
-        help_text=_('The demand in one line, for example "Reopen our mental health clinics".'),
+        help_text=_(
+            'The demand in one line, for example "Reopen our mental health clinics".'
+        ),
     )
     detail = blocks.RichTextBlock(
         label=_("Detail"),
@@ -60,13 +66,16 @@ class DemandBlock(blocks.StructBlock):
         SnippetChooserBlock("policy.Bill"),
         label=_("Bills"),
         min_num=0,
+        default=[],
         help_text=_("The bills this demand rests on, if any."),
     )
     who_must_act = blocks.CharBlock(
         label=_("Who must act"),
         required=False,
         max_length=120,
-        help_text=_('For example "City Council", "Mayor", "Illinois General Assembly".'),
+        help_text=_(
+            'For example "City Council", "Mayor", "Illinois General Assembly".'
+        ),
     )
     status = blocks.ChoiceBlock(
         label=_("Status"), choices=DEMAND_STATUSES, default="campaigning"

@@ -19,7 +19,11 @@ class CampaignIndexPage(Page):
     introduction = models.TextField(_("introduction"), blank=True)
     body = StreamField(BaseStreamBlock(), verbose_name=_("body"), blank=True)
 
-    content_panels = [*Page.content_panels, FieldPanel("introduction"), FieldPanel("body")]
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("introduction"),
+        FieldPanel("body"),
+    ]
     search_fields = [*Page.search_fields, index.SearchField("introduction")]
 
     max_count = 1
@@ -31,7 +35,9 @@ class CampaignIndexPage(Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["campaigns"] = CampaignPage.objects.child_of(self).live().order_by("path")
+        context["campaigns"] = (
+            CampaignPage.objects.child_of(self).live().order_by("path")
+        )
         return context
 
 

@@ -13,9 +13,9 @@ def format_dollars(amount):
     amount = int(amount)
     if amount >= MILLION and amount % MILLION == 0:
         millions = amount // MILLION
-        return ngettext(
-            "$%(millions)s million", "$%(millions)s million", millions
-        ) % {"millions": number_format(millions, force_grouping=True)}
+        return ngettext("$%(millions)s million", "$%(millions)s million", millions) % {
+            "millions": number_format(millions, force_grouping=True)
+        }
     return gettext("$%(amount)s") % {
         "amount": number_format(amount, force_grouping=True)
     }

@@ -109,7 +109,10 @@ class QuoteBlock(blocks.StructBlock):
         icon = "openquote"
         label = _("Quote")
         template = "home/blocks/quote.html"
-        preview_value = {"quote": "Together, we can make a difference.", "attribution": ""}
+        preview_value = {
+            "quote": "Together, we can make a difference.",
+            "attribution": "",
+        }
         description = _("A statement set apart from the text.")
 
 

@@ -77,7 +77,11 @@ class HomePage(Page):
 
     def live_featured_campaigns(self):
         """The featured campaigns in this page's language, live ones only."""
-        keys = [link.page.translation_key for link in self.featured_campaigns.all()]
+        keys = list(
+            self.featured_campaigns.order_by("sort_order").values_list(
+                "page__translation_key", flat=True
+            )
+        )
         pages = Page.objects.live().filter(translation_key__in=keys, locale=self.locale)
         by_key = {page.translation_key: page for page in pages.specific()}
         return [by_key[key] for key in keys if key in by_key]
@@ -89,14 +93,18 @@ class HomePage(Page):
         )
         children = (
             Page.objects.live()
-            .filter(depth=self.depth + 2, path__startswith=self.path, locale=self.locale)
+            .filter(
+                depth=self.depth + 2, path__startswith=self.path, locale=self.locale
+            )
             .specific()
             .order_by("path")
         )
         by_parent = {}
         for child in children:
             by_parent.setdefault(child.path[: -Page.steplen], []).append(child)
-        return [(index_page, by_parent.get(index_page.path, [])) for index_page in indexes]
+        return [
+            (index_page, by_parent.get(index_page.path, [])) for index_page in indexes
+        ]
 
 
 class HomePageFeaturedCampaign(Orderable):
@@ -121,7 +129,11 @@ class StandardPage(Page):
     )
     body = StreamField(BaseStreamBlock(), verbose_name=_("body"), blank=True)
 
-    content_panels = [*Page.content_panels, FieldPanel("introduction"), FieldPanel("body")]
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("introduction"),
+        FieldPanel("body"),
+    ]
     search_fields = [
         *Page.search_fields,
         index.SearchField("introduction"),

@@ -15,7 +15,7 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 class PublishableSnippet(
     WorkflowMixin, DraftStateMixin, RevisionMixin, index.Indexed, TranslatableMixin
 ):
-    """Shared behaviour of the snippets the public sees: drafts, history, two languages."""
+    """What every public snippet shares: drafts, history and two languages."""
 
     class Meta(TranslatableMixin.Meta):
         abstract = True

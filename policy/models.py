@@ -19,7 +19,11 @@ class PolicyIndexPage(Page):
     introduction = models.TextField(_("introduction"), blank=True)
     body = StreamField(BaseStreamBlock(), verbose_name=_("body"), blank=True)
 
-    content_panels = [*Page.content_panels, FieldPanel("introduction"), FieldPanel("body")]
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("introduction"),
+        FieldPanel("body"),
+    ]
     search_fields = [*Page.search_fields, index.SearchField("introduction")]
 
     max_count = 1
@@ -130,7 +134,9 @@ class Bill(PublishableSnippet, models.Model):
         STALLED = "stalled", _("Stalled")
 
     number = models.CharField(
-        _("bill number"), max_length=20, help_text=_('As printed, for example "HB 3882".')
+        _("bill number"),
+        max_length=20,
+        help_text=_('As printed, for example "HB 3882".'),
     )
     chamber = models.CharField(_("chamber"), max_length=10, choices=Chamber.choices)
     session = models.CharField(

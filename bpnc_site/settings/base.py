@@ -1,4 +1,4 @@
-"""Settings shared by every environment. Values that differ come from the environment."""
+"""Settings shared by every environment; what differs comes from the environment."""
 
 import os
 from pathlib import Path
@@ -12,7 +12,11 @@ BASE_DIR = PROJECT_DIR.parent
 
 def env_list(name, default=""):
     """A comma-separated environment variable as a list, blanks dropped."""
-    return [item.strip() for item in os.environ.get(name, default).split(",") if item.strip()]
+    return [
+        item.strip()
+        for item in os.environ.get(name, default).split(",")
+        if item.strip()
+    ]
 
 
 def env_bool(name, default=False):
@@ -102,11 +106,12 @@ DATABASES = {
 }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
+_VALIDATORS = "django.contrib.auth.password_validation"
 AUTH_PASSWORD_VALIDATORS = [
-    {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
-    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
-    {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
-    {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+    {"NAME": f"{_VALIDATORS}.UserAttributeSimilarityValidator"},
+    {"NAME": f"{_VALIDATORS}.MinimumLengthValidator"},
+    {"NAME": f"{_VALIDATORS}.CommonPasswordValidator"},
+    {"NAME": f"{_VALIDATORS}.NumericPasswordValidator"},
 ]
 
 # i18n
@@ -155,6 +160,6 @@ DEBUG = env_bool("DEBUG", False)
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "localhost,127.0.0.1,[::1]")
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 
-# Uploaded media is served by the app itself only on local installs (make run, make dev);
-# production serves it from shared storage.
+# Uploaded media is served by the app itself only on local installs
+# (make run, make dev); production serves it from shared storage.
 SERVE_MEDIA = env_bool("SERVE_MEDIA", False)

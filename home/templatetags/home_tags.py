@@ -8,25 +8,36 @@ from wagtail.models import Locale, Page, Site
 register = template.Library()
 
 
+def _per_request(request, key, compute):
+    """Compute a chrome value once per request, however many includes ask for it."""
+    if request is None:
+        return compute()
+    memo = request.__dict__.setdefault("_home_tags_memo", {})
+    if key not in memo:
+        memo[key] = compute()
+    return memo[key]
+
+
 def _home_for(request):
-    site = Site.find_for_request(request) if request else None
-    if site is None:
-        return None
-    return site.root_page.localized
+    def compute():
+        site = Site.find_for_request(request) if request else None
+        return site.root_page.localized if site else None
+
+    return _per_request(request, ("home", translation.get_language()), compute)
 
 
 @register.simple_tag(takes_context=True)
 def main_menu(context):
     """The pages under the home page that are marked 'show in menus'."""
     request = context.get("request")
-    cache = getattr(request, "_main_menu", None) if request else None
-    if cache is not None:
-        return cache
-    home = _home_for(request)
-    items = list(home.get_children().live().in_menu().order_by("path")) if home else []
-    if request is not None:
-        request._main_menu = items
-    return items
+
+    def compute():
+        home = _home_for(request)
+        if home is None:
+            return []
+        return list(home.get_children().live().in_menu().order_by("path"))
+
+    return _per_request(request, ("menu", translation.get_language()), compute)
 
 
 @register.simple_tag(takes_context=True)
@@ -41,6 +52,11 @@ def language_links(context, page=None):
     request = context.get("request")
     if not isinstance(page, Page):
         page = None
+    key = ("languages", page.pk if page else None, translation.get_language())
+    return _per_request(request, key, lambda: _language_links(request, page))
+
+
+def _language_links(request, page):
     current = translation.get_language()
     links = []
     translations = {}

@@ -5,8 +5,9 @@ from bpnc_site.loader import SiteContentLoader
 
 class Command(BaseCommand):
     help = (
-        "Builds the site's pages, people, organisations and bills from the data files "
-        "in bpnc_site/content/. Adds only what is missing; never changes existing content."
+        "Builds the site's pages, people, organisations and bills from the data "
+        "files in bpnc_site/content/. Adds only what is missing and never changes "
+        "existing content."
     )
 
     def handle(self, *args, **options):

@@ -1,0 +1,41 @@
+# The README's commands. Only Python 3.11+ is needed: uv is bootstrapped with pip.
+PORT ?= 8000
+UV := $(shell command -v uv 2>/dev/null || echo python3 -m uv)
+RUN := $(UV) run --frozen
+MANAGE := $(RUN) python manage.py
+
+.PHONY: install run dev test lint format content
+
+install:
+	@$(UV) --version >/dev/null 2>&1 || python3 -m pip install --quiet --user uv \
+		|| python3 -m pip install --quiet --user --break-system-packages uv
+	$(UV) sync --frozen
+
+content: install
+	$(MANAGE) migrate --noinput
+	$(MANAGE) load_site_content
+
+# The site as visitors see it: gunicorn, whitenoise, DEBUG off, SQLite.
+run: content
+	DEBUG=false $(MANAGE) collectstatic --noinput -v0
+	@echo "Serving http://127.0.0.1:$(PORT)/ (admin at /admin/). Ctrl-C to stop."
+	DEBUG=false $(RUN) gunicorn bpnc_site.wsgi --bind 127.0.0.1:$(PORT) \
+		--workers 2 --access-logfile -
+
+# For developers: Django's runserver with DEBUG on.
+dev: content
+	$(MANAGE) runserver 127.0.0.1:$(PORT)
+
+test: install
+	$(RUN) ruff check .
+	$(MANAGE) check
+	$(MANAGE) makemigrations --check --dry-run
+	$(RUN) pytest
+
+lint: install
+	$(RUN) ruff check .
+	$(RUN) ruff format --check .
+
+format: install
+	$(RUN) ruff check --fix .
+	$(RUN) ruff format .

@@ -1,0 +1,60 @@
+import pytest
+from django.core.cache import cache
+from django.db import transaction
+from wagtail.models import Locale, Page, Site
+
+from bpnc_site.loader import SiteContentLoader
+from home.models import HomePage
+
+
+@pytest.fixture(autouse=True)
+def media_in_tmp(settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path / "media"
+
+
+@pytest.fixture(autouse=True)
+def fresh_cache():
+    """Wagtail caches site roots; a rolled-back test must not leave them behind."""
+    cache.clear()
+    yield
+    cache.clear()
+
+
+@pytest.fixture
+def locales(db):
+    english, _ = Locale.objects.get_or_create(language_code="en")
+    spanish, _ = Locale.objects.get_or_create(language_code="es")
+    return english, spanish
+
+
+@pytest.fixture
+def home(locales):
+    """An English home page serving as the default site's root."""
+    root = Page.get_first_root_node()
+    for page in root.get_children():
+        page.delete()
+    home = HomePage(title="Brighton Park Neighborhood Council", slug="home")
+    root.add_child(instance=home)
+    home.save_revision().publish()
+    Site.objects.all().delete()
+    Site.objects.create(hostname="localhost", root_page=home, is_default_site=True)
+    return home
+
+
+@pytest.fixture(scope="module")
+def seeded_site_for_module(django_db_setup, django_db_blocker):
+    """The whole site as the content loader builds it, built once per test module.
+
+    It lives in a transaction that is rolled back after the module; each test
+    runs in its own savepoint inside it, so edits made by one test never reach
+    the next.
+    """
+    with django_db_blocker.unblock(), transaction.atomic():
+        SiteContentLoader().load()
+        yield
+        transaction.set_rollback(True)
+
+
+@pytest.fixture
+def seeded_site(seeded_site_for_module, db):
+    return Site.objects.get(is_default_site=True)

@@ -1,0 +1,40 @@
+import factory
+from wagtail.models import Locale
+
+from people.models import Organisation, Person
+from policy.models import Bill
+
+
+class SnippetFactory(factory.django.DjangoModelFactory):
+    locale = factory.LazyFunction(lambda: Locale.objects.get(language_code="en"))
+
+
+class PersonFactory(SnippetFactory):
+    class Meta:
+        model = Person
+
+    name = factory.Sequence(lambda n: f"Person {n}")
+
+
+class OrganisationFactory(SnippetFactory):
+    class Meta:
+        model = Organisation
+
+    name = factory.Sequence(lambda n: f"Organisation {n}")
+
+
+class BillFactory(SnippetFactory):
+    class Meta:
+        model = Bill
+
+    number = factory.Sequence(lambda n: f"HB {1000 + n}")
+    chamber = Bill.Chamber.HOUSE
+    title = factory.Sequence(lambda n: f"Bill about topic {n}")
+
+
+def publish_child(parent, page):
+    """Add page under parent and publish it, as an editor would."""
+    parent.add_child(instance=page)
+    page.save_revision().publish()
+    page.refresh_from_db()
+    return page

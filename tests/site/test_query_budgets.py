@@ -1,0 +1,32 @@
+"""Each page type renders within a fixed number of SQL queries.
+
+The budgets are today's counts on the seed site; a change that adds queries to a
+page must lower another page's count or argue for a new budget here.
+"""
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+pytestmark = pytest.mark.django_db
+
+BUDGETS = {
+    "/en/": 26,
+    "/en/campaigns/": 15,
+    "/en/campaigns/treatment-not-trauma/": 19,
+    "/en/campaigns/immigrant-justice-icirr/": 20,
+    "/en/campaigns/cancel-shotspotter/": 19,
+    "/en/policy/": 15,
+    "/en/policy/community-safety/": 18,
+    "/en/about/": 15,
+}
+
+
+@pytest.mark.parametrize("url", BUDGETS)
+def test_page_renders_within_its_query_budget(client, seeded_site, url):
+    client.get(url)  # the first request warms per-process caches (locales, site)
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(url)
+
+    assert response.status_code == 200
+    assert len(queries) <= BUDGETS[url], "\n".join(q["sql"] for q in queries)
