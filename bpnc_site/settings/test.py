@@ -11,3 +11,6 @@ STORAGES = {
 }
 WAGTAILADMIN_BASE_URL = "http://testserver"
 ALLOWED_HOSTS = ["testserver", "localhost", "127.0.0.1"]
+# Tests never run collectstatic: let whitenoise find files where they are written.
+WHITENOISE_AUTOREFRESH = True
+WHITENOISE_USE_FINDERS = True
