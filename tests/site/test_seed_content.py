@@ -190,3 +190,13 @@ def test_loading_again_keeps_what_staff_edited(client, seeded_site):
     assert person.role == "Organizer"
     assert CampaignPage.objects.filter(title__startswith="Treatment").count() == 1
     assert "Treatment, Not Trauma" in client.get(page.url).content.decode()
+
+
+def test_home_features_the_campaigns_in_the_order_of_the_campaigns_page(
+    client, seeded_site
+):
+    html = client.get("/en/").content.decode()
+    featured = html.split('id="featured-heading"')[1].split("</section>")[0]
+    positions = [featured.index(title) for title in SEED_CAMPAIGNS]
+
+    assert positions == sorted(positions)
