@@ -13,8 +13,10 @@ from pathlib import Path
 import yaml
 from django.conf import settings
 from django.db import transaction
+from wagtail.fields import StreamField
 from wagtail.models import Locale, Page, Site
 
+from bpnc_site.content_translation import translate_seed
 from campaigns.models import (
     CampaignIndexPage,
     CampaignPage,
@@ -36,6 +38,29 @@ def translation_key(kind, key):
     return uuid.uuid5(KEY_NAMESPACE, f"{kind}:{key}")
 
 
+def stable_stream(stream_block, raw, seed):
+    """Stream data whose block and list-item ids derive from seed, not chance.
+
+    wagtail-localize addresses each translatable string by a path of block ids, so
+    the committed Spanish PO file only fits blocks whose ids are the same on every
+    install.
+    """
+    prepared = stream_block.get_prep_value(stream_block.to_python(raw))
+
+    def assign(node, path):
+        if isinstance(node, list):
+            for position, child in enumerate(node):
+                assign(child, f"{path}.{position}")
+        elif isinstance(node, dict):
+            if "type" in node and "id" in node:
+                node["id"] = str(uuid.uuid5(KEY_NAMESPACE, f"{seed}{path}"))
+            for name, child in node.items():
+                assign(child, f"{path}.{name}")
+
+    assign(prepared, "")
+    return prepared
+
+
 def read(name):
     with open(CONTENT_DIR / f"{name}.yaml", encoding="utf-8") as handle:
         return yaml.safe_load(handle)
@@ -45,11 +70,13 @@ def read(name):
 class LoadReport:
     created: list = field(default_factory=list)
     kept: int = 0
+    translated: list = field(default_factory=list)
 
     def __str__(self):
         return (
             f"{len(self.created)} created, "
-            f"{self.kept} already present and left as they are"
+            f"{self.kept} already present and left as they are, "
+            f"{len(self.translated)} translated into Spanish"
         )
 
 
@@ -57,9 +84,12 @@ class SiteContentLoader:
     def __init__(self):
         self.report = LoadReport()
         self.locale = None
+        # (label, object) for every seed object, parents before children, so
+        # translations can be made in an order wagtail-localize accepts.
+        self.seed = []
 
     @transaction.atomic
-    def load(self):
+    def load(self, translate=True):
         self.locale = self._ensure_locales()
         home, home_created = self._home(read("organisation"))
         self._settings(read("organisation")["settings"])
@@ -91,6 +121,8 @@ class SiteContentLoader:
             )
         if home_created:
             self._feature_campaigns(home, site_data["home"], campaigns)
+        if translate:
+            self.report.translated = translate_seed(self.seed)
         return self.report
 
     # Locales, site and settings
@@ -107,13 +139,18 @@ class SiteContentLoader:
         ).first()
         if existing:
             self.report.kept += 1
+            self.seed.append((f"page:{data['home']['key']}", existing))
             return existing, False
         root = Page.get_first_root_node()
         home = HomePage(
             title=data["home"]["title"],
             slug="home",
             introduction=data["home"].get("introduction", ""),
-            body=data["home"].get("body", []),
+            body=stable_stream(
+                HomePage._meta.get_field("body").stream_block,
+                data["home"].get("body", []),
+                f"page:{data['home']['key']}:body",
+            ),
             translation_key=key,
             locale=self.locale,
         )
@@ -125,6 +162,7 @@ class SiteContentLoader:
                 page.delete()
         root.add_child(instance=home)
         home.save_revision().publish()
+        self.seed.append((f"page:{data['home']['key']}", home))
         site = Site.objects.filter(is_default_site=True).first()
         if site is None:
             Site.objects.create(
@@ -167,6 +205,7 @@ class SiteContentLoader:
             else:
                 self.report.kept += 1
             found[item["key"]] = obj
+            self.seed.append((f"{kind}:{item['key']}", obj))
         return found
 
     # Pages
@@ -177,12 +216,19 @@ class SiteContentLoader:
         existing = model.objects.filter(translation_key=key, locale=self.locale).first()
         if existing:
             self.report.kept += 1
+            self.seed.append((f"{kind}:{data['key']}", existing))
             return existing
         values = {
             name: value
             for name, value in data.items()
             if name not in {"key", "show_in_menus"}
         }
+        for name, value in values.items():
+            field = model._meta.get_field(name)
+            if isinstance(field, StreamField):
+                values[name] = stable_stream(
+                    field.stream_block, value, f"{kind}:{data['key']}:{name}"
+                )
         page = model(
             translation_key=key,
             locale=self.locale,
@@ -193,6 +239,7 @@ class SiteContentLoader:
         parent.add_child(instance=page)
         page.save_revision().publish()
         self.report.created.append(page)
+        self.seed.append((f"{kind}:{data['key']}", page))
         return page
 
     def _campaign(self, index, data, people, organisations, bills, areas):

@@ -52,6 +52,7 @@ class DemandBlock(blocks.StructBlock):
     detail = blocks.RichTextBlock(
         label=_("Detail"),
         required=False,
+        default="",
         features=["bold", "italic", "link", "ul"],
         help_text=_("Why it matters and what exactly we ask. Optional."),
     )
@@ -72,6 +73,7 @@ class DemandBlock(blocks.StructBlock):
     who_must_act = blocks.CharBlock(
         label=_("Who must act"),
         required=False,
+        default="",
         max_length=120,
         help_text=_(
             'For example "City Council", "Mayor", "Illinois General Assembly".'
@@ -111,13 +113,14 @@ class MerchItemBlock(blocks.StructBlock):
     artist = blocks.CharBlock(
         label=_("Artist"),
         required=False,
+        default="",
         max_length=120,
         help_text=_("The local artist who made it."),
     )
     price = blocks.IntegerBlock(
         label=_("Price (US dollars)"), required=False, min_value=0
     )
-    url = blocks.URLBlock(label=_("Where to buy it"), required=False)
+    url = blocks.URLBlock(label=_("Where to buy it"), required=False, default="")
 
     class Meta:
         icon = "tag"

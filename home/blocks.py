@@ -28,6 +28,7 @@ class CaptionedImageBlock(blocks.StructBlock):
     caption = blocks.CharBlock(
         label=_("Caption"),
         required=False,
+        default="",
         max_length=250,
         help_text=_("Shown under the image. Leave empty for none."),
     )
@@ -53,6 +54,7 @@ class StatisticBlock(blocks.StructBlock):
     source = blocks.CharBlock(
         label=_("Source"),
         required=False,
+        default="",
         max_length=200,
         help_text=_("Where the figure comes from. Leave empty if unknown."),
     )
@@ -63,7 +65,9 @@ class StatisticBlock(blocks.StructBlock):
 
 
 class StatisticsBlock(blocks.StructBlock):
-    heading = blocks.CharBlock(label=_("Heading"), required=False, max_length=120)
+    heading = blocks.CharBlock(
+        label=_("Heading"), required=False, default="", max_length=120
+    )
     items = blocks.ListBlock(StatisticBlock(), label=_("Figures"), min_num=1)
 
     class Meta:
@@ -81,6 +85,7 @@ class StepsBlock(blocks.StructBlock):
     heading = blocks.CharBlock(
         label=_("Heading"),
         required=False,
+        default="",
         max_length=120,
         help_text=_('For example "How does it work?"'),
     )
@@ -102,7 +107,7 @@ class StepsBlock(blocks.StructBlock):
 class QuoteBlock(blocks.StructBlock):
     quote = blocks.TextBlock(label=_("Quote"))
     attribution = blocks.CharBlock(
-        label=_("Who said it"), required=False, max_length=120
+        label=_("Who said it"), required=False, default="", max_length=120
     )
 
     class Meta:
@@ -118,16 +123,19 @@ class QuoteBlock(blocks.StructBlock):
 
 class CallToActionBlock(blocks.StructBlock):
     heading = blocks.CharBlock(label=_("Heading"), max_length=120)
-    text = blocks.TextBlock(label=_("Text"), required=False)
+    text = blocks.TextBlock(label=_("Text"), required=False, default="")
     page = blocks.PageChooserBlock(
         label=_("Link to a page"),
         required=False,
         help_text=_("Choose a page of this site, or give a web address below."),
     )
-    url = blocks.URLBlock(label=_("Or link to a web address"), required=False)
+    url = blocks.URLBlock(
+        label=_("Or link to a web address"), required=False, default=""
+    )
     button_text = blocks.CharBlock(
         label=_("Button text"),
         required=False,
+        default="",
         max_length=60,
         help_text=_("Needed only when there is a link."),
     )

@@ -8,7 +8,9 @@ from home.blocks import BaseStreamBlock
 
 
 class BillListBlock(blocks.StructBlock):
-    heading = blocks.CharBlock(label=_("Heading"), required=False, max_length=120)
+    heading = blocks.CharBlock(
+        label=_("Heading"), required=False, default="", max_length=120
+    )
     bills = blocks.ListBlock(
         SnippetChooserBlock("policy.Bill"), label=_("Bills"), min_num=1
     )
