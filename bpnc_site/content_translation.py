@@ -12,7 +12,7 @@ from pathlib import Path
 
 import polib
 from django.conf import settings
-from wagtail.models import Locale
+from wagtail.models import Locale, Revision
 from wagtail_localize.models import StringSegment, Translation, TranslationSource
 
 CONTENT_PO = Path(settings.BASE_DIR) / "locales" / "es" / "content.po"
@@ -100,6 +100,19 @@ def translate_seed(seed, path=CONTENT_PO):
         po = new_po()
         po.extend(grouped.get(label, []))
         translation.import_po(po, translation_type="manual", tool_name="seed")
-        translation.save_target(publish=True)
+        publish_now(translation, instance, locale)
         translated.append(label)
     return translated
+
+
+def publish_now(translation, instance, locale):
+    """Save the translation and publish it at once.
+
+    save_target(publish=True) defers publishing to the end of the transaction,
+    from a copy of the page taken before its children existed, which would
+    reset the tree's child counts when the whole seed loads in one transaction.
+    Publishing a freshly fetched revision straight away avoids that.
+    """
+    translation.save_target(publish=False)
+    target = instance.get_translation(locale)
+    Revision.objects.get(pk=target.latest_revision_id).publish()

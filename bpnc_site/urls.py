@@ -7,10 +7,19 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
+from bpnc_site.sitemap import BilingualSitemap
+from home.views import switch_language
+
 urlpatterns = [
+    path("language/<str:language_code>/", switch_language, name="switch_language"),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
-    path("sitemap.xml", sitemap, name="sitemap"),
+    path(
+        "sitemap.xml",
+        sitemap,
+        {"sitemaps": {"pages": BilingualSitemap}},
+        name="sitemap",
+    ),
 ]
 
 if settings.SERVE_MEDIA:

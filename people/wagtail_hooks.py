@@ -1,8 +1,13 @@
 from django.utils.translation import gettext_lazy as _
+from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from .models import Organisation, Person
+from .permissions import LocaleRestrictedPermissionPolicy
+
+register_permission_policy(Person, LocaleRestrictedPermissionPolicy(Person))
+register_permission_policy(Organisation, LocaleRestrictedPermissionPolicy(Organisation))
 
 
 class PersonViewSet(SnippetViewSet):

@@ -1,8 +1,13 @@
 from django.utils.translation import gettext_lazy as _
+from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from people.permissions import LocaleRestrictedPermissionPolicy
+
 from .models import Bill
+
+register_permission_policy(Bill, LocaleRestrictedPermissionPolicy(Bill))
 
 
 class BillViewSet(SnippetViewSet):

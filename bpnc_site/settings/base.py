@@ -163,3 +163,11 @@ CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 # Uploaded media is served by the app itself only on local installs
 # (make run, make dev); production serves it from shared storage.
 SERVE_MEDIA = env_bool("SERVE_MEDIA", False)
+
+# The visitor's language choice, kept for a year.
+LANGUAGE_COOKIE_AGE = 365 * 24 * 60 * 60
+
+# Groups whose members may change content only in these languages (snippets; pages
+# are limited by page permissions on each language's home page).
+LANGUAGE_RESTRICTED_GROUPS = {"Translators": ["es"]}
+WAGTAILADMIN_PERMITTED_LANGUAGES = [("en", "English"), ("es", "Español")]

@@ -8,3 +8,4 @@ DEBUG = env_bool("DEBUG", True)
 SECRET_KEY = SECRET_KEY or "local-only-insecure-key-never-used-in-production"  # noqa: F405
 EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
 SERVE_MEDIA = True
+LOCAL_INSTALL = True

@@ -14,3 +14,4 @@ ALLOWED_HOSTS = ["testserver", "localhost", "127.0.0.1"]
 # Tests never run collectstatic: let whitenoise find files where they are written.
 WHITENOISE_AUTOREFRESH = True
 WHITENOISE_USE_FINDERS = True
+LOCAL_INSTALL = True

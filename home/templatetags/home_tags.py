@@ -2,10 +2,18 @@
 
 from django import template
 from django.conf import settings
+from django.urls import reverse
 from django.utils import translation
+from django.utils.http import urlencode
 from wagtail.models import Locale, Page, Site
 
+from home.translation_status import english_source_if_out_of_date
+
 register = template.Library()
+
+# Added to the switcher's link when the page is not translated and the visitor
+# lands on its nearest translated ancestor instead, so that page can say so.
+UNTRANSLATED_PARAM = "untranslated"
 
 
 def _per_request(request, key, compute):
@@ -58,19 +66,21 @@ def language_links(context, page=None):
 
 def _language_links(request, page):
     current = translation.get_language()
-    links = []
-    translations = {}
+    twins = {}
     if page is not None:
         for twin in Page.objects.live().filter(translation_key=page.translation_key):
-            translations[twin.locale_id] = twin
+            twins[twin.locale_id] = twin
     locales = {locale.language_code: locale for locale in Locale.objects.all()}
+    links = []
     for code, name in settings.LANGUAGES:
         locale = locales.get(code)
-        target = translations.get(locale.pk) if locale else None
+        target = twins.get(locale.pk) if locale else None
         exact = target is not None
         if target is None and page is not None and locale is not None:
             target = _nearest_translated_ancestor(page, locale)
         url = target.get_url(request) if target is not None else f"/{code}/"
+        if not exact and page is not None:
+            url = f"{url}?{UNTRANSLATED_PARAM}=1"
         with translation.override(code):
             own_name = translation.gettext(name)
         links.append(
@@ -78,8 +88,12 @@ def _language_links(request, page):
                 "code": code,
                 "name": own_name,
                 "url": url,
+                "switch_url": reverse("switch_language", args=[code])
+                + "?"
+                + urlencode({"next": url}),
                 "is_current": code == current,
                 "is_exact": exact,
+                "is_default": code == settings.LANGUAGE_CODE,
             }
         )
     return links
@@ -103,3 +117,15 @@ def is_within(page, section):
     """True when page is the section page or one of its descendants."""
     path = getattr(page, "path", None)
     return bool(path) and path.startswith(section.path)
+
+
+@register.simple_tag(takes_context=True)
+def landed_from_untranslated(context):
+    request = context.get("request")
+    return bool(request and request.GET.get(UNTRANSLATED_PARAM))
+
+
+@register.simple_tag
+def translation_out_of_date(page):
+    """The English page, when this translation lags behind it; otherwise None."""
+    return english_source_if_out_of_date(page)

@@ -1,0 +1,212 @@
+"""The editorial roles, their permissions and the review workflow.
+
+Communications write English pages and snippets and submit them for review;
+Translators work on the Spanish tree and Spanish snippets and submit for review;
+Moderators approve and publish. One workflow, a moderators' approval task,
+covers both language trees and the public snippets.
+"""
+
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group, Permission
+from django.contrib.contenttypes.models import ContentType
+from django.db import transaction
+from wagtail.models import (
+    Collection,
+    GroupApprovalTask,
+    GroupCollectionPermission,
+    GroupPagePermission,
+    Locale,
+    Page,
+    Site,
+    Workflow,
+    WorkflowContentType,
+    WorkflowPage,
+    WorkflowTask,
+)
+from wagtail.users.models import UserProfile
+
+COMMUNICATIONS = "Communications"
+TRANSLATORS = "Translators"
+MODERATORS = "Moderators"
+WORKFLOW_NAME = "Review before publishing"
+TASK_NAME = "Moderators approve"
+
+PUBLIC_SNIPPETS = ["people.person", "people.organisation", "policy.bill"]
+
+# (group, language code of the tree, page permission codenames)
+PAGE_PERMISSIONS = [
+    (COMMUNICATIONS, "en", ["add_page", "change_page"]),
+    (TRANSLATORS, "es", ["add_page", "change_page"]),
+    (
+        MODERATORS,
+        "en",
+        ["add_page", "change_page", "publish_page", "lock_page", "unlock_page"],
+    ),
+    (
+        MODERATORS,
+        "es",
+        ["add_page", "change_page", "publish_page", "lock_page", "unlock_page"],
+    ),
+]
+
+MODEL_PERMISSIONS = {
+    COMMUNICATIONS: [
+        ("wagtailadmin", "admin", ["access_admin"]),
+        *[
+            (*label.split("."), ["add", "change", "delete"])
+            for label in PUBLIC_SNIPPETS
+        ],
+        ("home", "organisationsettings", ["change"]),
+    ],
+    TRANSLATORS: [
+        ("wagtailadmin", "admin", ["access_admin"]),
+        *[(*label.split("."), ["add", "change"]) for label in PUBLIC_SNIPPETS],
+    ],
+    MODERATORS: [
+        ("wagtailadmin", "admin", ["access_admin"]),
+        *[
+            (*label.split("."), ["add", "change", "delete", "publish"])
+            for label in PUBLIC_SNIPPETS
+        ],
+        ("home", "organisationsettings", ["change"]),
+    ],
+}
+
+COLLECTION_PERMISSIONS = {
+    COMMUNICATIONS: [
+        "add_image",
+        "change_image",
+        "choose_image",
+        "add_document",
+        "change_document",
+        "choose_document",
+    ],
+    TRANSLATORS: ["choose_image", "choose_document"],
+    MODERATORS: [
+        "add_image",
+        "change_image",
+        "choose_image",
+        "add_document",
+        "change_document",
+        "choose_document",
+    ],
+}
+
+
+def _permission(app_label, model, codename):
+    if model == "admin":
+        return Permission.objects.get(
+            content_type__app_label=app_label, codename=codename
+        )
+    content_type = ContentType.objects.get(app_label=app_label, model=model)
+    return Permission.objects.get(
+        content_type=content_type, codename=f"{codename}_{model}"
+    )
+
+
+def language_homes():
+    """{language code: home page} for every translation of the default site's root."""
+    site = Site.objects.get(is_default_site=True)
+    homes = Page.objects.filter(translation_key=site.root_page.translation_key)
+    locales = dict(Locale.objects.values_list("pk", "language_code"))
+    return {locales[home.locale_id]: home for home in homes}
+
+
+@transaction.atomic
+def setup_roles():
+    """Create or bring up to date the groups, their permissions and the workflow."""
+    groups = {
+        name: Group.objects.get_or_create(name=name)[0] for name in MODEL_PERMISSIONS
+    }
+    for name, entries in MODEL_PERMISSIONS.items():
+        groups[name].permissions.add(
+            *[
+                _permission(app_label, model, codename)
+                for app_label, model, codenames in entries
+                for codename in codenames
+            ]
+        )
+    homes = language_homes()
+    for name, language, codenames in PAGE_PERMISSIONS:
+        if language not in homes:
+            continue
+        for codename in codenames:
+            GroupPagePermission.objects.get_or_create(
+                group=groups[name],
+                page=homes[language],
+                permission=Permission.objects.get(
+                    content_type__app_label="wagtailcore", codename=codename
+                ),
+            )
+    root_collection = Collection.get_first_root_node()
+    for name, codenames in COLLECTION_PERMISSIONS.items():
+        for codename in codenames:
+            GroupCollectionPermission.objects.get_or_create(
+                group=groups[name],
+                collection=root_collection,
+                permission=Permission.objects.get(codename=codename),
+            )
+    workflow = _review_workflow(groups[MODERATORS])
+    for home in homes.values():
+        WorkflowPage.objects.update_or_create(
+            page=home, defaults={"workflow": workflow}
+        )
+    for label in PUBLIC_SNIPPETS:
+        app_label, model = label.split(".")
+        WorkflowContentType.objects.update_or_create(
+            content_type=ContentType.objects.get(app_label=app_label, model=model),
+            defaults={"workflow": workflow},
+        )
+    return groups, workflow
+
+
+def _review_workflow(moderators):
+    task, _created = GroupApprovalTask.objects.get_or_create(name=TASK_NAME)
+    task.groups.add(moderators)
+    workflow, _created = Workflow.objects.get_or_create(name=WORKFLOW_NAME)
+    if not workflow.workflow_tasks.filter(task=task).exists():
+        WorkflowTask.objects.create(workflow=workflow, task=task, sort_order=0)
+    return workflow
+
+
+def prefers_spanish_admin(user):
+    """Translators see the admin in Spanish unless they chose otherwise."""
+    profile = UserProfile.get_for_user(user)
+    if not profile.preferred_language:
+        profile.preferred_language = "es"
+        profile.save(update_fields=["preferred_language"])
+
+
+DEMO_USERS = [
+    # username, password, group, superuser
+    ("admin", "bpnc-admin-demo", None, True),
+    ("comms", "bpnc-comms-demo", COMMUNICATIONS, False),
+    ("traductora", "bpnc-traduce-demo", TRANSLATORS, False),
+    ("moderator", "bpnc-moderate-demo", MODERATORS, False),
+]
+
+
+def create_demo_users():
+    """Demo accounts for each role: local installs only."""
+    if not getattr(settings, "LOCAL_INSTALL", False):
+        raise RuntimeError(
+            "Demo users are for local installs only; these settings are not local."
+        )
+    User = get_user_model()
+    made = []
+    for username, password, group_name, is_superuser in DEMO_USERS:
+        user, created = User.objects.get_or_create(
+            username=username,
+            defaults={"email": f"{username}@localhost", "is_staff": is_superuser},
+        )
+        if created:
+            user.set_password(password)
+            user.is_superuser = is_superuser
+            user.save()
+        if group_name:
+            user.groups.add(Group.objects.get(name=group_name))
+        if group_name == TRANSLATORS:
+            prefers_spanish_admin(user)
+        made.append((username, password, group_name or "superuser", created))
+    return made

@@ -1,0 +1,113 @@
+"""How far the Spanish version of a page or snippet keeps up with its English source."""
+
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.utils.translation import gettext_lazy as _
+from wagtail_localize.models import Translation, TranslationSource
+
+MISSING = "missing"
+PARTIAL = "partial"
+OUT_OF_DATE = "out_of_date"
+COMPLETE = "complete"
+
+STATE_LABELS = {
+    MISSING: _("Missing"),
+    PARTIAL: _("Partly translated"),
+    OUT_OF_DATE: _("Out of date"),
+    COMPLETE: _("Complete"),
+}
+
+
+@dataclass
+class TranslationState:
+    source: object
+    translated: object | None
+    state: str
+    percent: int = 0
+    changed_at: object = None
+    translation: Translation | None = None
+
+    @property
+    def label(self):
+        return STATE_LABELS[self.state]
+
+
+def source_changed_at(instance):
+    """When the English object was last changed and made public."""
+    return getattr(instance, "last_published_at", None) or (
+        instance.latest_revision.created_at
+        if getattr(instance, "latest_revision", None)
+        else None
+    )
+
+
+def state_of(source_instance, locale, translated=None, source=None, translation=None):
+    """The translation state of one English object in one target locale."""
+    if translated is None:
+        translated = source_instance.get_translation_or_none(locale)
+    if translated is None:
+        return TranslationState(source_instance, None, MISSING)
+    if source is None:
+        source = TranslationSource.objects.filter(
+            object_id=source_instance.translation_key,
+            locale_id=source_instance.locale_id,
+        ).first()
+    if source is not None and translation is None:
+        translation = source.translations.filter(target_locale=locale).first()
+    percent = 100
+    if translation is not None:
+        total, done = translation.get_progress()
+        percent = round(100 * done / total) if total else 100
+    changed = source_changed_at(source_instance)
+    is_stale = changed is not None and (
+        (source is not None and changed > source.last_updated_at)
+        or _published_before(translated, changed)
+    )
+    if is_stale:
+        state = OUT_OF_DATE
+    elif percent < 100:
+        state = PARTIAL
+    else:
+        state = COMPLETE
+    return TranslationState(
+        source_instance,
+        translated,
+        state,
+        percent,
+        changed if is_stale else None,
+        translation,
+    )
+
+
+def _published_before(translated, moment):
+    published = getattr(translated, "last_published_at", None)
+    return published is not None and published < moment
+
+
+def english_source_if_out_of_date(page):
+    """The live English page when this translated page lags behind it, else None."""
+    if page.locale.language_code == settings.LANGUAGE_CODE:
+        return None
+    english = (
+        type(page)
+        .objects.live()
+        .filter(
+            translation_key=page.translation_key,
+            locale__language_code=settings.LANGUAGE_CODE,
+        )
+        .first()
+    )
+    if english is None:
+        return None
+    changed = english.last_published_at
+    if changed is None:
+        return None
+    if _published_before(page, changed):
+        return english
+    source = TranslationSource.objects.filter(
+        object_id=page.translation_key, locale_id=english.locale_id
+    ).first()
+    if source is not None and changed > source.last_updated_at:
+        return english
+    return None

@@ -1,0 +1,45 @@
+"""Snippet permissions that also look at the language of the snippet.
+
+Stock snippet permissions check only the model: anyone who may change a Person may
+change it in every language. Members of a group listed in
+settings.LANGUAGE_RESTRICTED_GROUPS (Translators: Spanish) may change only
+snippets in their languages, so a translator cannot alter the English originals.
+"""
+
+from django.conf import settings
+from wagtail.permission_policies import ModelPermissionPolicy
+
+# Reading is never restricted: translators need to see the English original.
+UNRESTRICTED_ACTIONS = {"view", "choose"}
+
+
+def allowed_language_codes(user):
+    """The language codes this user may change, or None for every language."""
+    if user.is_superuser:
+        return None
+    restricted = settings.LANGUAGE_RESTRICTED_GROUPS
+    names = set(user.groups.values_list("name", flat=True))
+    unrestricted_member = any(name not in restricted for name in names)
+    codes = {code for name in names & restricted.keys() for code in restricted[name]}
+    if not codes or unrestricted_member:
+        return None
+    return codes
+
+
+class LocaleRestrictedPermissionPolicy(ModelPermissionPolicy):
+    def user_has_permission_for_instance(self, user, action, instance):
+        if not super().user_has_permission_for_instance(user, action, instance):
+            return False
+        if action in UNRESTRICTED_ACTIONS:
+            return True
+        codes = allowed_language_codes(user)
+        return codes is None or instance.locale.language_code in codes
+
+    def instances_user_has_any_permission_for(self, user, actions):
+        instances = super().instances_user_has_any_permission_for(user, actions)
+        if set(actions) & UNRESTRICTED_ACTIONS:
+            return instances
+        codes = allowed_language_codes(user)
+        if codes is None:
+            return instances
+        return instances.filter(locale__language_code__in=codes)
