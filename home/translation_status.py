@@ -3,6 +3,7 @@
 from dataclasses import dataclass
 
 from django.conf import settings
+from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 from wagtail_localize.models import Translation, TranslationSource
 
@@ -31,6 +32,10 @@ class TranslationState:
     @property
     def label(self):
         return STATE_LABELS[self.state]
+
+    @property
+    def type_name(self):
+        return capfirst(self.source._meta.verbose_name)
 
 
 def source_changed_at(instance):

@@ -73,7 +73,7 @@ def test_editor_creates_a_campaign_with_a_demand_and_a_contact(
     staff_client, seeded_site
 ):
     index = Page.objects.get(slug="campaigns")
-    person = Person.objects.get(name="Any Huamani")
+    person = Person.objects.get(name="Any Huamani", locale__language_code="en")
     data = nested_form_data(
         {
             "title": "Safe Streets",
