@@ -14,6 +14,8 @@ install:
 content: install
 	$(MANAGE) migrate --noinput
 	$(MANAGE) load_site_content
+	$(MANAGE) setup_roles
+	$(MANAGE) create_demo_users
 
 # The site as visitors see it: gunicorn, whitenoise, DEBUG off, SQLite.
 run: content

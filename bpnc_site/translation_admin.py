@@ -129,7 +129,12 @@ def submit_translation_for_review(request, translation_id):
     instance = translation.get_target_instance()
     if not _can_edit(request.user, instance):
         raise PermissionDenied
-    translation.save_target(user=request.user, publish=False)
+    # A new revision only: save_target(publish=False) would also write the
+    # unreviewed text into the live object.
+    draft = translation.source.get_ephemeral_translated_instance(
+        translation.target_locale, fallback=True
+    )
+    draft.save_revision(user=request.user)
     instance = translation.get_target_instance()
     workflow = instance.get_workflow()
     if workflow is None:

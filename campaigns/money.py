@@ -7,7 +7,7 @@ MILLION = 1_000_000
 
 
 def format_dollars(amount):
-    """'$58 million' in English, '58 millones de dólares' in Spanish."""
+    """'$58 million' in English, '$58 millones' in Spanish."""
     if amount is None:
         return ""
     amount = int(amount)

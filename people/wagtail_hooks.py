@@ -1,16 +1,17 @@
 from django.utils.translation import gettext_lazy as _
 from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
-from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+from wagtail.snippets.views.snippets import SnippetViewSetGroup
 
 from .models import Organisation, Person
 from .permissions import LocaleRestrictedPermissionPolicy
+from .views import TranslatableSnippetViewSet
 
 register_permission_policy(Person, LocaleRestrictedPermissionPolicy(Person))
 register_permission_policy(Organisation, LocaleRestrictedPermissionPolicy(Organisation))
 
 
-class PersonViewSet(SnippetViewSet):
+class PersonViewSet(TranslatableSnippetViewSet):
     model = Person
     icon = "user"
     menu_label = _("People")
@@ -18,7 +19,7 @@ class PersonViewSet(SnippetViewSet):
     search_fields = ["name", "role"]
 
 
-class OrganisationViewSet(SnippetViewSet):
+class OrganisationViewSet(TranslatableSnippetViewSet):
     model = Organisation
     icon = "group"
     menu_label = _("Organisations")

@@ -1,16 +1,16 @@
 from django.utils.translation import gettext_lazy as _
 from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
-from wagtail.snippets.views.snippets import SnippetViewSet
 
 from people.permissions import LocaleRestrictedPermissionPolicy
+from people.views import TranslatableSnippetViewSet
 
 from .models import Bill
 
 register_permission_policy(Bill, LocaleRestrictedPermissionPolicy(Bill))
 
 
-class BillViewSet(SnippetViewSet):
+class BillViewSet(TranslatableSnippetViewSet):
     model = Bill
     icon = "doc-full"
     menu_label = _("Bills")

@@ -171,3 +171,23 @@ LANGUAGE_COOKIE_AGE = 365 * 24 * 60 * 60
 # are limited by page permissions on each language's home page).
 LANGUAGE_RESTRICTED_GROUPS = {"Translators": ["es"]}
 WAGTAILADMIN_PERMITTED_LANGUAGES = [("en", "English"), ("es", "Español")]
+FORMAT_MODULE_PATH = ["bpnc_site.formats"]
+
+# Machine translation in wagtail-localize's editor: off unless a service is set.
+# https://wagtail-localize.org/stable/how-to/integrations/machine-translation/
+if os.environ.get("DEEPL_API_KEY"):
+    WAGTAILLOCALIZE_MACHINE_TRANSLATOR = {
+        "CLASS": "wagtail_localize.machine_translators.deepl.DeepLTranslator",
+        "OPTIONS": {
+            "AUTH_KEY": os.environ["DEEPL_API_KEY"],
+            "FORMALITY": "prefer_more",
+        },
+    }
+elif os.environ.get("LIBRETRANSLATE_URL"):
+    WAGTAILLOCALIZE_MACHINE_TRANSLATOR = {
+        "CLASS": "wagtail_localize.machine_translators.libretranslate.LibreTranslator",
+        "OPTIONS": {
+            "LIBRETRANSLATE_URL": os.environ["LIBRETRANSLATE_URL"],
+            "API_KEY": os.environ.get("LIBRETRANSLATE_API_KEY", ""),
+        },
+    }
