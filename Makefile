@@ -4,7 +4,7 @@ UV := $(shell command -v uv 2>/dev/null || echo python3 -m uv)
 RUN := $(UV) run --frozen
 MANAGE := $(RUN) python manage.py
 
-.PHONY: install run dev test lint format content
+.PHONY: install run dev test lint format content messages content-po
 
 install:
 	@$(UV) --version >/dev/null 2>&1 || python3 -m pip install --quiet --user uv \
@@ -41,3 +41,16 @@ lint: install
 format: install
 	$(RUN) ruff check --fix .
 	$(RUN) ruff format .
+
+# After changing interface strings: refresh the Spanish catalogue, translate the new
+# entries in locales/es/LC_MESSAGES/django.po, then compile (needs GNU gettext).
+messages: install
+	$(MANAGE) makemessages -l es --no-location --ignore=.venv --ignore=staticfiles \
+		--ignore=tests --ignore=media
+	$(MANAGE) compilemessages -l es --ignore=.venv
+
+# After changing the content data files: refresh the Spanish content PO.
+content-po: install
+	DATABASE_URL=sqlite:///$(CURDIR)/.content-po.sqlite3 $(MANAGE) migrate --noinput -v0
+	DATABASE_URL=sqlite:///$(CURDIR)/.content-po.sqlite3 $(MANAGE) export_content_po
+	rm -f .content-po.sqlite3

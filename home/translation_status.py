@@ -65,14 +65,17 @@ def state_of(source_instance, locale, translated=None, source=None, translation=
         total, done = translation.get_progress()
         percent = round(100 * done / total) if total else 100
     changed = source_changed_at(source_instance)
-    is_stale = changed is not None and (
-        (source is not None and changed > source.last_updated_at)
-        or _published_before(translated, changed)
+    not_synced = changed is not None and (
+        source is None or changed > source.last_updated_at
     )
-    if is_stale:
+    if not_synced:
         state = OUT_OF_DATE
     elif percent < 100:
+        # Synced: the new English strings are waiting for a translator.
         state = PARTIAL
+    elif changed is not None and _published_before(translated, changed):
+        # Fully translated but not yet published again.
+        state = OUT_OF_DATE
     else:
         state = COMPLETE
     return TranslationState(
@@ -80,7 +83,7 @@ def state_of(source_instance, locale, translated=None, source=None, translation=
         translated,
         state,
         percent,
-        changed if is_stale else None,
+        changed if state == OUT_OF_DATE else None,
         translation,
     )
 
