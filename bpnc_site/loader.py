@@ -115,10 +115,13 @@ class SiteContentLoader:
             )
             for item in read("campaigns")["campaigns"]
         }
-        for item in site_data["standard_pages"]:
-            self._page(
+        standard_pages = {
+            item["key"]: self._page(
                 home, StandardPage, "page", item, menu=item.get("show_in_menus", True)
             )
+            for item in site_data["standard_pages"]
+        }
+        self._link_privacy_page(standard_pages["privacy"])
         if home_created:
             self._feature_campaigns(home, site_data["home"], campaigns)
         if translate:
@@ -188,6 +191,12 @@ class SiteContentLoader:
                 changed = True
         if changed:
             org.save()
+
+    def _link_privacy_page(self, page):
+        org = OrganisationSettings.for_site(Site.objects.get(is_default_site=True))
+        if org.privacy_page_id is None:
+            org.privacy_page = page
+            org.save(update_fields=["privacy_page"])
 
     # Snippets
 

@@ -58,6 +58,7 @@ MODEL_PERMISSIONS = {
             for label in PUBLIC_SNIPPETS
         ],
         ("home", "organisationsettings", ["change"]),
+        ("campaigns", "signup", ["view"]),
     ],
     TRANSLATORS: [
         ("wagtailadmin", "admin", ["access_admin"]),

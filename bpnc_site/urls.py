@@ -1,6 +1,7 @@
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.urls import include, path, re_path
+from django.utils.translation import gettext_lazy as _
 from django.views.static import serve
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
@@ -8,7 +9,8 @@ from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from bpnc_site.sitemap import BilingualSitemap
-from home.views import switch_language
+from campaigns import views as campaign_views
+from home.views import search, switch_language
 
 urlpatterns = [
     path("language/<str:language_code>/", switch_language, name="switch_language"),
@@ -33,5 +35,7 @@ if settings.SERVE_MEDIA:
     ]
 
 urlpatterns += i18n_patterns(
+    path(_("signup/<int:page_id>/"), campaign_views.signup, name="campaign_signup"),
+    path(_("search/"), search, name="search"),
     path("", include(wagtail_urls)),
 )

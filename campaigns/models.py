@@ -11,6 +11,16 @@ from home.blocks import BaseStreamBlock
 from policy.models import PolicyAreaPage
 
 from .blocks import CampaignStreamBlock, DemandStreamBlock
+from .signups import Signup, SignupForm
+
+__all__ = [
+    "CampaignIndexPage",
+    "CampaignPage",
+    "CampaignPageOrganisation",
+    "CampaignPagePerson",
+    "CampaignPagePolicyArea",
+    "Signup",
+]
 
 
 class CampaignIndexPage(Page):
@@ -165,8 +175,21 @@ class CampaignPage(Page):
     class Meta:
         verbose_name = _("campaign page")
 
-    def get_context(self, request, *args, **kwargs):
+    def serve(self, request, *args, status=200, **kwargs):
+        response = super().serve(request, *args, **kwargs)
+        response.status_code = status
+        return response
+
+    def get_context(
+        self, request, *args, signup_form=None, rate_limited=False, **kwargs
+    ):
         context = super().get_context(request, *args, **kwargs)
+        if self.signup_enabled:
+            context["signup_form"] = signup_form or SignupForm(
+                language=self.locale.language_code
+            )
+            context["signup_rate_limited"] = rate_limited
+            context["signed_up"] = bool(request.GET.get("signed-up"))
         organisations = list(self.organisations.select_related("organisation"))
         people = list(self.people.select_related("person"))
         context.update(

@@ -42,6 +42,15 @@ class OrganisationSettings(BaseSiteSetting):
     merch_url = models.URLField(
         _("merch shop"), blank=True, help_text=_("Where the Merch link goes.")
     )
+    privacy_page = models.ForeignKey(
+        "wagtailcore.Page",
+        verbose_name=_("privacy notice"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("Linked from every sign-up form."),
+    )
 
     panels = [
         MultiFieldPanel(
@@ -65,6 +74,7 @@ class OrganisationSettings(BaseSiteSetting):
         MultiFieldPanel(
             [FieldPanel("donate_url"), FieldPanel("merch_url")], heading=_("Support us")
         ),
+        FieldPanel("privacy_page"),
     ]
 
     class Meta:

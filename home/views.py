@@ -1,7 +1,11 @@
 from django.conf import settings
+from django.core.paginator import Paginator
 from django.http import Http404, HttpResponseRedirect
+from django.template.response import TemplateResponse
+from django.utils import translation
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.cache import never_cache
+from wagtail.models import Locale, Page
 
 
 @never_cache
@@ -27,3 +31,36 @@ def switch_language(request, language_code):
         secure=request.is_secure(),
     )
     return response
+
+
+RESULTS_PER_PAGE = 10
+
+
+def search(request):
+    """Search the live pages of the visitor's language only."""
+    query = request.GET.get("q", "").strip()[:200]
+    language = translation.get_language()
+    results_page = None
+    if query:
+        locale = Locale.get_active()
+        backend = language if language in settings.WAGTAILSEARCH_BACKENDS else "default"
+        matches = (
+            Page.objects.live()
+            .public()
+            .filter(locale=locale, depth__gt=1)
+            .search(query, backend=backend)
+        )
+        paginator = Paginator(matches, RESULTS_PER_PAGE)
+        results_page = paginator.get_page(request.GET.get("page"))
+        specific = Page.objects.filter(
+            pk__in=[page.pk for page in results_page.object_list]
+        ).specific()
+        by_pk = {page.pk: page for page in specific}
+        results_page.object_list = [
+            by_pk[page.pk] for page in results_page.object_list if page.pk in by_pk
+        ]
+    return TemplateResponse(
+        request,
+        "home/search.html",
+        {"query": query, "results": results_page},
+    )

@@ -146,9 +146,26 @@ STORAGES = {
 WAGTAIL_SITE_NAME = "Brighton Park Neighborhood Council"
 WAGTAIL_I18N_ENABLED = True
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://localhost:8000")
-WAGTAILSEARCH_BACKENDS = {
-    "default": {"BACKEND": "wagtail.search.backends.database"},
-}
+# On PostgreSQL each language is stemmed with its own text-search configuration and
+# searched through its own alias (bpnc_site/search_backend.py); elsewhere Wagtail's
+# database backend does plain matching.
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    WAGTAILSEARCH_BACKENDS = {
+        "default": {
+            "BACKEND": "bpnc_site.search_backend",
+            "SEARCH_CONFIG": "english",
+        },
+        "es": {
+            "BACKEND": "bpnc_site.search_backend",
+            "SEARCH_CONFIG": "spanish",
+            "AUTO_UPDATE": False,
+        },
+    }
+else:
+    WAGTAILSEARCH_BACKENDS = {
+        "default": {"BACKEND": "wagtail.search.backends.database"},
+        "es": {"BACKEND": "wagtail.search.backends.database", "AUTO_UPDATE": False},
+    }
 WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp"]
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "txt", "xlsx"]
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
@@ -191,3 +208,6 @@ elif os.environ.get("LIBRETRANSLATE_URL"):
             "API_KEY": os.environ.get("LIBRETRANSLATE_API_KEY", ""),
         },
     }
+
+# Sign-ups: how many form posts one address may make (django-ratelimit).
+SIGNUP_RATE_LIMIT = os.environ.get("SIGNUP_RATE_LIMIT", "10/10m")

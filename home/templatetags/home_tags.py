@@ -4,9 +4,11 @@ from django import template
 from django.conf import settings
 from django.urls import reverse
 from django.utils import translation
+from django.utils.html import strip_tags
 from django.utils.http import urlencode
 from wagtail.models import Locale, Page, Site
 
+from home.settings import OrganisationSettings
 from home.translation_status import english_source_if_out_of_date
 
 register = template.Library()
@@ -129,3 +131,39 @@ def landed_from_untranslated(context):
 def translation_out_of_date(page):
     """The English page, when this translation lags behind it; otherwise None."""
     return english_source_if_out_of_date(page)
+
+
+@register.simple_tag
+def field_with_errors(field):
+    """A form field's widget tied to its error message for screen readers."""
+    attrs = {}
+    if field.errors:
+        attrs["aria-invalid"] = "true"
+        attrs["aria-describedby"] = f"{field.id_for_label}-error"
+    if field.field.required:
+        attrs["aria-required"] = "true"
+    return field.as_widget(attrs=attrs)
+
+
+@register.simple_tag(takes_context=True)
+def privacy_page(context):
+    """The privacy notice in the visitor's language, from the organisation settings."""
+    request = context.get("request")
+
+    def compute():
+        page = (
+            OrganisationSettings.for_request(request).privacy_page if request else None
+        )
+        return page.localized if page else None
+
+    return _per_request(request, ("privacy", translation.get_language()), compute)
+
+
+@register.filter
+def page_summary(page):
+    """The short description of any page: its SEO description, else summary or intro."""
+    for name in ("search_description", "summary", "introduction"):
+        text = getattr(page, name, "")
+        if text:
+            return strip_tags(str(text)).strip()
+    return ""

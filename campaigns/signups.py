@@ -1,0 +1,110 @@
+"""Campaign sign-ups: one list per campaign, whichever language people signed up in."""
+
+from django import forms
+from django.conf import settings
+from django.core.validators import RegexValidator
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class Signup(models.Model):
+    """A neighbour who asked to hear from a campaign. Personal data: not translated."""
+
+    campaign = models.ForeignKey(
+        "campaigns.CampaignPage",
+        verbose_name=_("campaign"),
+        on_delete=models.PROTECT,
+        related_name="signups",
+        help_text=_("The campaign's page in its original language."),
+    )
+    name = models.CharField(_("name"), max_length=120)
+    email = models.EmailField(_("email"))
+    phone = models.CharField(_("phone"), max_length=30, blank=True)
+    zip_code = models.CharField(_("ZIP code"), max_length=10, blank=True)
+    language = models.CharField(
+        _("preferred language"), max_length=5, choices=settings.LANGUAGES
+    )
+    signed_up_in = models.CharField(
+        _("signed up in"),
+        max_length=5,
+        choices=settings.LANGUAGES,
+        help_text=_("The language of the page the form was on."),
+    )
+    consent = models.BooleanField(_("agreed to be contacted"))
+    created_at = models.DateTimeField(
+        _("signed up at"), auto_now_add=True, db_index=True
+    )
+
+    class Meta:
+        verbose_name = _("sign-up")
+        verbose_name_plural = _("sign-ups")
+        ordering = ["-created_at"]
+
+    def __str__(self):
+        return f"{self.name} – {self.campaign}"
+
+
+zip_code_validator = RegexValidator(
+    r"^\d{5}(-\d{4})?$", _("Enter a 5-digit ZIP code, like 60632.")
+)
+phone_validator = RegexValidator(
+    r"^[0-9+()\-.\s]{7,30}$",
+    _("Enter a phone number using digits, spaces, +, ( ) or -."),
+)
+
+
+class SignupForm(forms.ModelForm):
+    # Left empty by people; bots that fill every field give themselves away.
+    website = forms.CharField(
+        required=False,
+        label=_("Leave this field empty"),
+        widget=forms.TextInput(attrs={"autocomplete": "off", "tabindex": "-1"}),
+    )
+
+    class Meta:
+        model = Signup
+        fields = ["name", "email", "phone", "zip_code", "language", "consent"]
+        labels = {
+            "name": _("Your name"),
+            "email": _("Your email"),
+            "phone": _("Phone (optional)"),
+            "zip_code": _("ZIP code (optional)"),
+            "language": _("Language we should write to you in"),
+        }
+        widgets = {
+            "name": forms.TextInput(attrs={"autocomplete": "name"}),
+            "email": forms.EmailInput(attrs={"autocomplete": "email"}),
+            "phone": forms.TextInput(attrs={"autocomplete": "tel", "inputmode": "tel"}),
+            "zip_code": forms.TextInput(
+                attrs={"autocomplete": "postal-code", "inputmode": "numeric"}
+            ),
+            "language": forms.RadioSelect,
+        }
+        error_messages = {
+            "name": {"required": _("Please tell us your name.")},
+            "email": {
+                "required": _("Please give us your email so we can reach you."),
+                "invalid": _("Please enter a valid email, like name@example.com."),
+            },
+        }
+
+    def __init__(self, *args, language=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        if language and not self.is_bound:
+            self.initial.setdefault("language", language)
+        self.fields["consent"].required = True
+        self.fields["consent"].error_messages["required"] = _(
+            "Please agree to be contacted so we can keep you informed."
+        )
+        self.fields["phone"].validators.append(phone_validator)
+        self.fields["zip_code"].validators.append(zip_code_validator)
+
+    def clean_name(self):
+        name = " ".join(self.cleaned_data["name"].split())
+        if any(ord(char) < 32 for char in name):
+            raise forms.ValidationError(_("Please use only letters and spaces."))
+        return name
+
+    @property
+    def is_spam(self):
+        return bool(self.data.get("website"))
