@@ -10,6 +10,9 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 from .blocks import BaseStreamBlock
 from .settings import OrganisationSettings  # noqa: F401  (registers the setting)
 
+CAMPAIGN_INDEX = "campaigns.CampaignIndexPage"
+POLICY_INDEX = "policy.PolicyIndexPage"
+
 
 class HomePage(Page):
     """The front page: who we are, featured campaigns and the ways in."""
@@ -72,7 +75,17 @@ class HomePage(Page):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["featured_campaigns"] = self.live_featured_campaigns()
-        context["sections"] = self.sections()
+        sections = self.sections()
+        context["sections"] = sections
+        context["campaign_index"] = next(
+            (index for index, _ in sections if index._meta.label == CAMPAIGN_INDEX),
+            None,
+        )
+        context["policy_sections"] = [
+            (index, children)
+            for index, children in sections
+            if index._meta.label == POLICY_INDEX
+        ]
         return context
 
     def live_featured_campaigns(self):

@@ -1,11 +1,14 @@
 """Site chrome: navigation, language links and formatting helpers."""
 
+import json
+
 from django import template
 from django.conf import settings
 from django.urls import reverse
 from django.utils import translation
-from django.utils.html import strip_tags
+from django.utils.html import format_html, strip_tags
 from django.utils.http import urlencode
+from django.utils.safestring import mark_safe
 from wagtail.models import Locale, Page, Site
 
 from home.settings import OrganisationSettings
@@ -167,3 +170,49 @@ def page_summary(page):
         if text:
             return strip_tags(str(text)).strip()
     return ""
+
+
+@register.simple_tag(takes_context=True)
+def share_image(context, page):
+    """The picture to show when the page is shared: its own, else the logo."""
+    for name in ("hero_image", "image"):
+        image = getattr(page, name, None)
+        if image is not None:
+            return image
+    request = context.get("request")
+    return OrganisationSettings.for_request(request).logo if request else None
+
+
+JSON_ESCAPES = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u0026"}
+
+
+@register.simple_tag(takes_context=True)
+def organization_schema(context):
+    """schema.org Organization data for search engines, from the settings."""
+    request = context["request"]
+    org = OrganisationSettings.for_request(request)
+    home = _home_for(request)
+    data = {
+        "@context": "https://schema.org",
+        "@type": "Organization",
+        "name": org.name,
+        "url": request.build_absolute_uri(home.url if home else "/"),
+    }
+    if org.short_name:
+        data["alternateName"] = org.short_name
+    if org.email:
+        data["email"] = org.email
+    if org.phone:
+        data["telephone"] = org.phone
+    if org.address:
+        data["address"] = " ".join(org.address.split())
+    if org.logo:
+        data["logo"] = request.build_absolute_uri(
+            org.logo.get_rendition("height-256").url
+        )
+    if org.social_links:
+        data["sameAs"] = [url for _label, url in org.social_links]
+    payload = json.dumps(data, ensure_ascii=False).translate(JSON_ESCAPES)
+    return format_html(
+        '<script type="application/ld+json">{}</script>', mark_safe(payload)
+    )

@@ -13,6 +13,7 @@ from wagtail.test.utils.form_data import (
 from campaigns.models import CampaignPage
 from people.models import Organisation, Person
 from policy.models import Bill
+from tests.helpers import visible_text
 
 pytestmark = pytest.mark.django_db
 
@@ -114,5 +115,5 @@ def test_editor_creates_a_campaign_with_a_demand_and_a_contact(
     page = CampaignPage.objects.get(slug="safe-streets")
     html = staff_client.get(page.url).content.decode()
     assert "Fund crossing guards" in html
-    assert "Amount: $250,000" in html
+    assert "Amount: $250,000" in visible_text(html)
     assert "Any Huamani" in html

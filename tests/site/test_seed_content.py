@@ -10,6 +10,7 @@ from bpnc_site.loader import SiteContentLoader
 from campaigns.models import CampaignPage
 from people.models import Organisation, Person
 from policy.models import Bill, PolicyAreaPage
+from tests.helpers import visible_text
 
 pytestmark = pytest.mark.django_db
 
@@ -70,9 +71,7 @@ def test_every_seed_fact_is_reachable_from_the_home_page(client, seeded_site):
     live_pages = (
         Page.objects.live().filter(depth__gt=1, locale__language_code="en").count()
     )
-    assert (
-        len(pages) == live_pages - 1
-    )  # the privacy page is linked from forms, not menus
+    assert len(pages) == live_pages
 
 
 def test_treatment_not_trauma_has_its_five_demands_lead_and_contact(
@@ -100,7 +99,7 @@ def test_icirr_agenda_lists_every_item_with_its_bills_and_the_58_million_ask(
     assert "Ongoing commitments and budget priorities for 2023 session" in html
     demand_bills = [bill.number for d in page.demands for bill in d.value["bills"]]
     assert sorted(demand_bills) == sorted(SEED_BILLS)
-    assert "Amount: $58 million" in html
+    assert "Amount: $58 million" in visible_text(html)
     assert "Illinois Coalition for Immigrant and Refugee Rights (ICIRR)" in html
     assert "Esmeralda Alarcon" in html
 
@@ -131,7 +130,7 @@ def test_community_restoration_ordinance_is_stalled_with_its_chief_sponsors(
     html = client.get(page.url).content.decode()
 
     assert page.status == CampaignPage.Status.STALLED
-    assert "Status: Stalled" in html
+    assert "Status: Stalled" in visible_text(html)
     assert "Chief sponsors" in html
     assert "Matt Martin" in html and "Jeanette Taylor" in html
 
