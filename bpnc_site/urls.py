@@ -9,6 +9,7 @@ from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from bpnc_site.sitemap import BilingualSitemap
+from bpnc_site.views import robots_txt
 from campaigns import views as campaign_views
 from home.views import search, switch_language
 
@@ -16,6 +17,7 @@ urlpatterns = [
     path("language/<str:language_code>/", switch_language, name="switch_language"),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
+    path("robots.txt", robots_txt, name="robots_txt"),
     path(
         "sitemap.xml",
         sitemap,
@@ -39,3 +41,5 @@ urlpatterns += i18n_patterns(
     path(_("search/"), search, name="search"),
     path("", include(wagtail_urls)),
 )
+
+handler500 = "bpnc_site.views.server_error"
