@@ -45,8 +45,30 @@ class CampaignIndexPage(Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["campaigns"] = (
-            CampaignPage.objects.child_of(self).live().order_by("path")
+        campaigns = CampaignPage.objects.child_of(self).live().order_by("path")
+        areas = list(
+            PolicyAreaPage.objects.live()
+            .filter(locale_id=self.locale_id)
+            .order_by("path")
+        )
+        status = request.GET.get("status", "")
+        if status in CampaignPage.Status.values:
+            campaigns = campaigns.filter(status=status)
+        else:
+            status = ""
+        area = next((a for a in areas if a.slug == request.GET.get("area")), None)
+        if area is not None:
+            linked = CampaignPagePolicyArea.objects.filter(
+                policy_area__translation_key=area.translation_key
+            ).values("page__translation_key")
+            campaigns = campaigns.filter(translation_key__in=linked)
+        context.update(
+            campaigns=campaigns,
+            policy_areas=areas,
+            statuses=CampaignPage.Status.choices,
+            chosen_status=status,
+            chosen_area=area,
+            is_filtered=bool(status or area),
         )
         return context
 
