@@ -74,24 +74,18 @@ MODEL_PERMISSIONS = {
     ],
 }
 
+MANAGE_MEDIA = [
+    "add_image",
+    "change_image",
+    "choose_image",
+    "add_document",
+    "change_document",
+    "choose_document",
+]
 COLLECTION_PERMISSIONS = {
-    COMMUNICATIONS: [
-        "add_image",
-        "change_image",
-        "choose_image",
-        "add_document",
-        "change_document",
-        "choose_document",
-    ],
+    COMMUNICATIONS: MANAGE_MEDIA,
     TRANSLATORS: ["choose_image", "choose_document"],
-    MODERATORS: [
-        "add_image",
-        "change_image",
-        "choose_image",
-        "add_document",
-        "change_document",
-        "choose_document",
-    ],
+    MODERATORS: MANAGE_MEDIA,
 }
 
 

@@ -21,30 +21,19 @@ def signups(seeded_site):
     setup_roles()
     campaign = CampaignPage.objects.get(slug="treatment-not-trauma")
     other = CampaignPage.objects.get(slug="cancel-shotspotter")
-    Signup.objects.create(
-        campaign=campaign,
-        name="Ana",
-        email="ana@example.org",
-        language="es",
-        signed_up_in="es",
-        consent=True,
-    )
-    Signup.objects.create(
-        campaign=campaign,
-        name="Bo",
-        email="bo@example.org",
-        language="en",
-        signed_up_in="en",
-        consent=True,
-    )
-    Signup.objects.create(
-        campaign=other,
-        name="Cy",
-        email="cy@example.org",
-        language="en",
-        signed_up_in="en",
-        consent=True,
-    )
+    for page, name, language in [
+        (campaign, "Ana", "es"),
+        (campaign, "Bo", "en"),
+        (other, "Cy", "en"),
+    ]:
+        Signup.objects.create(
+            campaign=page,
+            name=name,
+            email=f"{name.lower()}@example.org",
+            language=language,
+            signed_up_in=language,
+            consent=True,
+        )
     return campaign
 
 
