@@ -1,0 +1,325 @@
+"""A throwaway copy of the site, served as visitors see it, and one Chromium.
+
+The browser tests do not use pytest-django's database fixtures or live server: the
+rest of the suite keeps its data in transactions that a server thread cannot see.
+Instead, once per session, the site is built from scratch in a temporary folder
+(its own SQLite file, static and media folders) with the same management commands
+``make run`` uses, and served by gunicorn with DEBUG off, whitenoise serving the
+collected static files. One Chromium (Debian's, launched by path; never downloaded)
+is shared by every test.
+
+Every test in this folder is marked ``browser``: ``pytest -m "not browser"`` leaves
+them out. They are skipped, with the reason, only when no Chromium is installed.
+"""
+
+import os
+import re
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+from html.parser import HTMLParser
+from pathlib import Path
+from urllib.parse import urljoin, urlsplit, urlunsplit
+
+import pytest
+
+PROJECT_DIR = Path(__file__).resolve().parents[2]
+BROWSER_DIR = Path(__file__).resolve().parent
+
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-dev-shm-usage",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--no-first-run",
+    "--disable-sync",
+]
+SERVER_START_TIMEOUT = 60  # seconds
+COMMAND_TIMEOUT = 300  # seconds, for each management command
+
+
+def find_chromium():
+    if os.path.exists("/usr/bin/chromium"):
+        return "/usr/bin/chromium"
+    return shutil.which("chromium")
+
+
+def pytest_configure(config):
+    config.addinivalue_line(
+        "markers", "browser: drives the served site in a real browser (Chromium)"
+    )
+
+
+def is_browser_test(item):
+    return BROWSER_DIR in Path(str(item.fspath)).resolve().parents
+
+
+def pytest_collection_modifyitems(config, items):
+    """Every test in this folder is a browser test, even one that forgets the mark."""
+    for item in items:
+        if is_browser_test(item):
+            item.add_marker(pytest.mark.browser)
+
+
+# The browser and the server are session fixtures, but they are released as soon as
+# the session's last browser test is done rather than at the very end: Playwright's
+# sync API leaves an asyncio loop marked as running in the main thread, and Django
+# refuses database access (SynchronousOnlyOperation) from such a thread, so any test
+# running after the browser tests would fail while the browser is still open.
+_release_when_browser_tests_end = []
+
+
+@pytest.hookimpl(trylast=True)
+def pytest_runtest_teardown(item, nextitem):
+    if not is_browser_test(item):
+        return
+    items = item.session.items
+    position = items.index(item) if item in items else len(items)
+    if any(is_browser_test(later) for later in items[position + 1 :]):
+        return
+    while _release_when_browser_tests_end:
+        _release_when_browser_tests_end.pop()()
+
+
+def release_later(callback):
+    """Run callback when the browser tests end, or at the session's end: once."""
+    done = []
+
+    def release():
+        if not done:
+            done.append(True)
+            callback()
+
+    _release_when_browser_tests_end.append(release)
+    return release
+
+
+@pytest.fixture(scope="session")
+def chromium_path():
+    path = find_chromium()
+    if not path:
+        pytest.skip(
+            "Browser tests need Chromium: neither /usr/bin/chromium nor `chromium` "
+            "on PATH exists (install Debian's chromium package; it is never "
+            "downloaded by the tests)."
+        )
+    return path
+
+
+# The site
+
+
+def site_environment(tmp):
+    env = dict(os.environ)
+    # CI also runs the suite against PostgreSQL; this site always has its own file.
+    env.pop("DATABASE_URL", None)
+    env.update(
+        DJANGO_SETTINGS_MODULE="bpnc_site.settings.dev",
+        DEBUG="false",
+        DATABASE_URL=f"sqlite:///{tmp / 'site.sqlite3'}",
+        STATIC_ROOT=str(tmp / "static"),
+        MEDIA_ROOT=str(tmp / "media"),
+        ALLOWED_HOSTS="127.0.0.1,localhost",
+        SIGNUP_RATE_LIMIT="1000/m",
+        PYTHONUNBUFFERED="1",
+    )
+    return env
+
+
+def start_command(env, *args):
+    return subprocess.Popen(
+        [sys.executable, *args],
+        cwd=PROJECT_DIR,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+    )
+
+
+def finish_command(process, *args):
+    try:
+        output, _ = process.communicate(timeout=COMMAND_TIMEOUT)
+    except subprocess.TimeoutExpired:
+        process.kill()
+        output, _ = process.communicate()
+        pytest.fail(f"`{' '.join(args)}` took over {COMMAND_TIMEOUT} s:\n{output}")
+    if process.returncode != 0:
+        pytest.fail(
+            f"Building the browser tests' site: `{' '.join(args)}` "
+            f"failed ({process.returncode}):\n{output}"
+        )
+
+
+def run_command(env, *args):
+    finish_command(start_command(env, *args), *args)
+
+
+def free_port():
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def wait_until_serving(url, process, log_path):
+    deadline = time.monotonic() + SERVER_START_TIMEOUT
+    last_error = None
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            pytest.fail(
+                f"gunicorn exited ({process.returncode}) before serving:\n"
+                f"{log_path.read_text(errors='replace')}"
+            )
+        try:
+            with urllib.request.urlopen(url, timeout=5) as response:
+                if response.status == 200:
+                    return
+        except (urllib.error.URLError, OSError) as error:
+            last_error = error
+        time.sleep(0.25)
+    pytest.fail(
+        f"The site did not answer {url} within {SERVER_START_TIMEOUT} s "
+        f"({last_error}):\n{log_path.read_text(errors='replace')}"
+    )
+
+
+@pytest.fixture(scope="session")
+def site_url(chromium_path, tmp_path_factory):
+    """The base URL, without a trailing slash, of the freshly built site."""
+    tmp = tmp_path_factory.mktemp("browser-site")
+    env = site_environment(tmp)
+
+    # Static files do not need the database: collect them while it is built.
+    collectstatic = ("manage.py", "collectstatic", "--noinput", "-v0")
+    collecting = start_command(env, *collectstatic)
+    try:
+        run_command(env, "manage.py", "migrate", "--noinput", "-v0")
+        run_command(env, "manage.py", "load_site_content")
+        run_command(env, "manage.py", "setup_roles")
+    finally:
+        finish_command(collecting, *collectstatic)
+
+    port = free_port()
+    base_url = f"http://127.0.0.1:{port}"
+    log_path = tmp / "gunicorn.log"
+    with log_path.open("w") as log:
+        server = subprocess.Popen(
+            [
+                sys.executable,
+                "-m",
+                "gunicorn",
+                "bpnc_site.wsgi",
+                "--bind",
+                f"127.0.0.1:{port}",
+                "--workers",
+                "2",
+            ],
+            cwd=PROJECT_DIR,
+            env=env,
+            stdout=log,
+            stderr=subprocess.STDOUT,
+        )
+
+    def stop_server():
+        server.terminate()
+        try:
+            server.wait(timeout=15)
+        except subprocess.TimeoutExpired:
+            server.kill()
+            server.wait()
+
+    stop = release_later(stop_server)
+    try:
+        wait_until_serving(f"{base_url}/en/", server, log_path)
+        yield base_url
+    finally:
+        stop()
+
+
+def fetch(url):
+    with urllib.request.urlopen(url, timeout=15) as response:
+        return response.read().decode("utf-8")
+
+
+class SearchFormAction(HTMLParser):
+    """The action of the first search form (role="search") on a page."""
+
+    def __init__(self):
+        super().__init__()
+        self.action = None
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        if self.action is None and tag == "form" and attrs.get("role") == "search":
+            self.action = attrs.get("action")
+
+
+def search_path(site_url, language):
+    """Where the site's own search form sends a search in that language."""
+    parser = SearchFormAction()
+    parser.feed(fetch(f"{site_url}/{language}/"))
+    assert parser.action, f"/{language}/ has no search form (role=search)"
+    return urlsplit(urljoin(f"{site_url}/{language}/", parser.action)).path
+
+
+@pytest.fixture(scope="session")
+def search_paths(site_url):
+    """{"en": "/en/search/", "es": "/es/..."} as the header search forms say."""
+    return {language: search_path(site_url, language) for language in ("en", "es")}
+
+
+@pytest.fixture(scope="session")
+def public_pages(site_url, search_paths):
+    """Every public page, in both languages: the sitemap, plus a search each."""
+    sitemap = fetch(f"{site_url}/sitemap.xml")
+    server = urlsplit(site_url)
+    pages = []
+    for loc in re.findall(r"<loc>\s*([^<\s]+)\s*</loc>", sitemap):
+        parts = urlsplit(loc)
+        # The sitemap names the Wagtail site's host; visit this server instead.
+        pages.append(urlunsplit((server.scheme, server.netloc, *parts[2:])))
+    assert len(pages) >= 2, f"The sitemap lists almost nothing:\n{sitemap}"
+    for language, query in (("en", "immigrant"), ("es", "inmigrantes")):
+        pages.append(f"{site_url}{search_paths[language]}?q={query}")
+    return pages
+
+
+# The browser
+
+
+@pytest.fixture(scope="session")
+def browser(chromium_path):
+    from playwright.sync_api import sync_playwright
+
+    playwright = sync_playwright().start()
+    stop_playwright = release_later(playwright.stop)
+    try:
+        browser = playwright.chromium.launch(
+            executable_path=chromium_path, args=CHROMIUM_ARGS, headless=True
+        )
+        # Released in reverse order: the browser closes before Playwright stops.
+        close_browser = release_later(browser.close)
+        try:
+            yield browser
+        finally:
+            close_browser()
+    finally:
+        stop_playwright()
+
+
+@pytest.fixture
+def context(browser):
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    context.set_default_timeout(15_000)
+    yield context
+    context.close()
+
+
+@pytest.fixture
+def page(context):
+    return context.new_page()
