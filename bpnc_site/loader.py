@@ -9,6 +9,7 @@ what is missing, so running it twice changes nothing and staff edits survive.
 import uuid
 from dataclasses import dataclass, field
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import yaml
 from django.conf import settings
@@ -87,6 +88,7 @@ class SiteContentLoader:
         # (label, object) for every seed object, parents before children, so
         # translations can be made in an order wagtail-localize accepts.
         self.seed = []
+        self.settings_created = False
 
     @transaction.atomic
     def load(self, translate=True):
@@ -166,37 +168,34 @@ class SiteContentLoader:
         root.add_child(instance=home)
         home.save_revision().publish()
         self.seed.append((f"page:{data['home']['key']}", home))
-        site = Site.objects.filter(is_default_site=True).first()
-        if site is None:
-            Site.objects.create(
-                hostname="localhost",
-                root_page=home,
-                is_default_site=True,
-                site_name=data["settings"]["name"],
-            )
-        else:
-            site.root_page = home
-            site.site_name = site.site_name or data["settings"]["name"]
-            site.save()
+        # The site's address makes the absolute links of sitemap.xml; it comes from
+        # WAGTAILADMIN_BASE_URL (http://localhost:8000 for make run).
+        address = urlsplit(settings.WAGTAILADMIN_BASE_URL)
+        site = Site.objects.filter(is_default_site=True).first() or Site(
+            is_default_site=True
+        )
+        site.hostname = address.hostname or "localhost"
+        site.port = address.port or (443 if address.scheme == "https" else 80)
+        site.root_page = home
+        site.site_name = site.site_name or data["settings"]["name"]
+        site.save()
         self.report.created.append(home)
         return home, True
 
     def _settings(self, data):
+        """Fill the organisation settings the first time only: later, staff own them."""
         site = Site.objects.get(is_default_site=True)
-        org = OrganisationSettings.for_site(site)
-        changed = False
-        for name, value in data.items():
-            if not getattr(org, name):
-                setattr(org, name, value)
-                changed = True
-        if changed:
-            org.save()
+        if OrganisationSettings.objects.filter(site=site).exists():
+            return
+        self.settings_created = True
+        OrganisationSettings.objects.create(site=site, **data)
 
     def _link_privacy_page(self, page):
+        if not self.settings_created:
+            return
         org = OrganisationSettings.for_site(Site.objects.get(is_default_site=True))
-        if org.privacy_page_id is None:
-            org.privacy_page = page
-            org.save(update_fields=["privacy_page"])
+        org.privacy_page = page
+        org.save(update_fields=["privacy_page"])
 
     # Snippets
 

@@ -3,7 +3,7 @@ import re
 from django.conf import settings
 from django.middleware.locale import LocaleMiddleware
 
-LANGUAGE_PREFIX = re.compile(r"^/([a-z]{2,3}(?:[-_][a-zA-Z]{2,4})?)(?:/|$)")
+LANGUAGE_PREFIX = re.compile(r"^/([a-z]{2}(?:[-_][a-zA-Z]{2,4})?)(?:/|$)")
 
 
 class SiteLocaleMiddleware(LocaleMiddleware):

@@ -59,10 +59,13 @@ MODEL_PERMISSIONS = {
         ],
         ("home", "organisationsettings", ["change"]),
         ("campaigns", "signup", ["view"]),
+        ("wagtail_localize", "translation", ["submit"]),
     ],
+    # Translators change the Spanish versions only; creating snippets (which
+    # starts in English) and starting translations is for staff.
     TRANSLATORS: [
         ("wagtailadmin", "admin", ["access_admin"]),
-        *[(*label.split("."), ["add", "change"]) for label in PUBLIC_SNIPPETS],
+        *[(*label.split("."), ["change"]) for label in PUBLIC_SNIPPETS],
     ],
     MODERATORS: [
         ("wagtailadmin", "admin", ["access_admin"]),
@@ -71,6 +74,7 @@ MODEL_PERMISSIONS = {
             for label in PUBLIC_SNIPPETS
         ],
         ("home", "organisationsettings", ["change"]),
+        ("wagtail_localize", "translation", ["submit"]),
     ],
 }
 

@@ -3,14 +3,16 @@ panel, and the missing step between translating and publishing."""
 
 from django.conf import settings
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
+from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 from wagtail.admin.admin_url_finder import AdminURLFinder
 from wagtail.admin.ui.components import Component
+from wagtail.coreutils import find_available_slug
 from wagtail.models import Locale, Page
 from wagtail.permissions import policy_registry
 from wagtail_localize.models import Translation, TranslationSource
@@ -25,8 +27,10 @@ TARGET_LANGUAGE = "es"
 
 def translation_states():
     """The Spanish state of every English page and public snippet."""
-    source_locale = Locale.objects.get(language_code=settings.LANGUAGE_CODE)
-    target_locale = Locale.objects.get(language_code=TARGET_LANGUAGE)
+    source_locale = Locale.objects.filter(language_code=settings.LANGUAGE_CODE).first()
+    target_locale = Locale.objects.filter(language_code=TARGET_LANGUAGE).first()
+    if source_locale is None or target_locale is None:
+        return []
     sources = {
         source.object_id: source
         for source in TranslationSource.objects.filter(locale=source_locale)
@@ -120,7 +124,7 @@ class TranslationStatusPanel(Component):
 
 @require_POST
 def submit_translation_for_review(request, translation_id):
-    """Save a translation as a draft and start the review workflow on it.
+    """Save a translation as a draft and start (or resume) the review workflow.
 
     wagtail-localize's editor can publish but not submit for review, which
     leaves translators without publish rights no way forward.
@@ -129,25 +133,44 @@ def submit_translation_for_review(request, translation_id):
     instance = translation.get_target_instance()
     if not _can_edit(request.user, instance):
         raise PermissionDenied
-    # A new revision only: save_target(publish=False) would also write the
-    # unreviewed text into the live object.
+    edit_url = AdminURLFinder(request.user).get_edit_url(instance)
+    workflow = instance.get_workflow()
+    state = instance.current_workflow_state
+    if workflow is None:
+        messages.error(request, _("No review workflow covers this translation."))
+        return redirect(edit_url)
+    if state is not None and state.status == state.STATUS_IN_PROGRESS:
+        messages.warning(request, _("This translation is already waiting for review."))
+        return redirect(edit_url)
+    try:
+        save_draft_revision(translation, request.user)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+        return redirect(edit_url)
+    if state is not None and state.status == state.STATUS_NEEDS_CHANGES:
+        state.resume(request.user)
+    else:
+        workflow.start(instance, request.user)
+    messages.success(
+        request, _("“%(title)s” was submitted for review.") % {"title": str(instance)}
+    )
+    return redirect(edit_url)
+
+
+def save_draft_revision(translation, user):
+    """A new revision with the current translations, leaving the live object as it is.
+
+    save_target(publish=False) would also write the unreviewed text into the live
+    object, so the translated copy is built in memory and only its revision saved.
+    """
     draft = translation.source.get_ephemeral_translated_instance(
         translation.target_locale, fallback=True
     )
-    draft.save_revision(user=request.user)
-    instance = translation.get_target_instance()
-    workflow = instance.get_workflow()
-    if workflow is None:
-        messages.error(request, _("No review workflow covers this translation."))
-    elif instance.workflow_in_progress:
-        messages.warning(request, _("This translation is already waiting for review."))
-    else:
-        workflow.start(instance, request.user)
-        messages.success(
-            request,
-            _("“%(title)s” was submitted for review.") % {"title": str(instance)},
+    if isinstance(draft, Page):
+        draft.slug = find_available_slug(
+            draft.get_parent(), slugify(draft.slug), ignore_page_id=draft.pk
         )
-    return redirect(AdminURLFinder(request.user).get_edit_url(instance))
+    return draft.save_revision(user=user)
 
 
 def _can_edit(user, instance):

@@ -28,8 +28,10 @@ DEMAND_STATUSES = [
 
 class DemandStructValue(blocks.StructValue):
     def chosen_bills(self):
-        """The bills still in the database; a deleted bill leaves an empty slot."""
-        return [bill for bill in self.get("bills") or [] if bill is not None]
+        """Published bills only; a deleted bill leaves an empty slot."""
+        return [
+            bill for bill in self.get("bills") or [] if bill is not None and bill.live
+        ]
 
     def amount_display(self):
         return format_dollars(self.get("amount"))

@@ -212,8 +212,12 @@ class CampaignPage(Page):
             )
             context["signup_rate_limited"] = rate_limited
             context["signed_up"] = bool(request.GET.get("signed-up"))
-        organisations = list(self.organisations.select_related("organisation"))
-        people = list(self.people.select_related("person"))
+        organisations = list(
+            self.organisations.filter(organisation__live=True).select_related(
+                "organisation"
+            )
+        )
+        people = list(self.people.filter(person__live=True).select_related("person"))
         context.update(
             lead_organisations=[o for o in organisations if o.role == "lead"],
             partner_organisations=[o for o in organisations if o.role != "lead"],

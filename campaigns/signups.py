@@ -92,6 +92,7 @@ class SignupForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         if language and not self.is_bound:
             self.initial.setdefault("language", language)
+        self.fields["language"].choices = settings.LANGUAGES
         self.fields["consent"].required = True
         self.fields["consent"].error_messages["required"] = _(
             "Please agree to be contacted so we can keep you informed."

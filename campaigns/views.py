@@ -39,7 +39,7 @@ def is_same_origin(request):
 @never_cache
 @require_POST
 def signup(request, page_id):
-    page = get_object_or_404(CampaignPage.objects.live(), pk=page_id)
+    page = get_object_or_404(CampaignPage.objects.live().public(), pk=page_id)
     if not page.signup_enabled:
         raise Http404
     if not is_same_origin(request):

@@ -1,7 +1,11 @@
+from django.contrib import messages
 from django.contrib.admin import RelatedOnlyFieldListFilter
+from django.shortcuts import redirect
 from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
 from wagtail_modeladmin.helpers import PermissionHelper
 from wagtail_modeladmin.options import ModelAdmin, modeladmin_register
+from wagtail_modeladmin.views import IndexView
 
 from .signups import Signup
 
@@ -16,12 +20,32 @@ class SignupPermissionHelper(PermissionHelper):
         return False
 
 
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def neutralise_formula(value):
+    """Keep spreadsheet programs from running text typed by the public."""
+    text = str(value)
+    return f"'{text}" if text.startswith(FORMULA_STARTS) else text
+
+
+class SignupIndexView(IndexView):
+    custom_field_preprocess = {
+        field: {
+            IndexView.FORMAT_CSV: neutralise_formula,
+            IndexView.FORMAT_XLSX: neutralise_formula,
+        }
+        for field in ("name", "email", "phone", "zip_code")
+    }
+
+
 class SignupAdmin(ModelAdmin):
     model = Signup
     menu_label = _("Sign-ups")
     menu_icon = "group"
     menu_order = 250
     permission_helper_class = SignupPermissionHelper
+    index_view_class = SignupIndexView
     list_display = (
         "name",
         "email",
@@ -53,3 +77,19 @@ class SignupAdmin(ModelAdmin):
 
 
 modeladmin_register(SignupAdmin)
+
+
+@hooks.register("before_delete_page")
+def keep_campaigns_with_sign_ups(request, page):
+    """Sign-ups hold neighbours' details: export or delete them before the page."""
+    pages = page.get_descendants(inclusive=True)
+    if Signup.objects.filter(campaign__in=pages).exists():
+        messages.error(
+            request,
+            _(
+                "This page or a page below it has sign-ups. Export and delete them "
+                "under Sign-ups before deleting the page."
+            ),
+        )
+        return redirect("wagtailadmin_explore", page.get_parent().pk)
+    return None

@@ -34,11 +34,19 @@ def switch_language(request, language_code):
 
 
 RESULTS_PER_PAGE = 10
+MAX_QUERY_LENGTH = 200
+
+
+def clean_query(raw):
+    """The words to search for: control characters and quotes (which the search
+    backends read as syntax and may choke on) become spaces."""
+    text = "".join(" " if ord(char) < 32 or char == '"' else char for char in raw)
+    return " ".join(text.split())[:MAX_QUERY_LENGTH]
 
 
 def search(request):
     """Search the live pages of the visitor's language only."""
-    query = request.GET.get("q", "").strip()[:200]
+    query = clean_query(request.GET.get("q", ""))
     language = translation.get_language()
     results_page = None
     if query:

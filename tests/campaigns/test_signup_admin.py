@@ -60,7 +60,8 @@ def test_filter_by_campaign_and_search(client, django_user_model, signups):
     filtered = client.get(reverse(INDEX), {"campaign__id__exact": signups.pk})
     searched = client.get(reverse(INDEX), {"q": "bo@example"})
 
-    assert "Cy" not in filtered.content.decode()
+    assert "cy@example.org" not in filtered.content.decode()
+    assert "ana@example.org" in filtered.content.decode()
     assert "bo@example.org" in searched.content.decode()
     assert "ana@example.org" not in searched.content.decode()
 
@@ -99,3 +100,32 @@ def test_other_roles_cannot_see_sign_ups(client, django_user_model, signups, gro
 
     assert response.status_code in (302, 403)
     assert "ana@example.org" not in response.content.decode()
+
+
+def test_export_does_not_hand_spreadsheets_a_formula(
+    client, django_user_model, signups
+):
+    Signup.objects.create(
+        campaign=signups,
+        name='=HYPERLINK("http://evil.example","x")',
+        email="dee@example.org",
+        language="en",
+        signed_up_in="en",
+        consent=True,
+    )
+    staff(django_user_model, client, "Communications")
+
+    response = client.get(reverse(INDEX), {"export": "csv"})
+    body = b"".join(response.streaming_content).decode()
+
+    assert "'=HYPERLINK" in body
+    assert "\n=HYPERLINK" not in body and ",=HYPERLINK" not in body
+
+
+def test_campaign_with_sign_ups_cannot_be_deleted(admin_client, signups):
+    url = reverse("wagtailadmin_pages:delete", args=[signups.pk])
+
+    response = admin_client.post(url)
+
+    assert response.status_code == 302
+    assert CampaignPage.objects.filter(pk=signups.pk).exists()

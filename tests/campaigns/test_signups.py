@@ -155,3 +155,23 @@ def test_sign_up_is_only_offered_where_it_is_on(client, campaign):
 
 def test_sign_up_endpoint_takes_only_posts(client, campaign):
     assert client.get(signup_url(campaign)).status_code == 405
+
+
+def test_restricted_campaign_takes_no_sign_ups_and_shows_nothing(client, campaign):
+    from wagtail.models import PageViewRestriction
+
+    PageViewRestriction.objects.create(
+        page=campaign, restriction_type=PageViewRestriction.LOGIN
+    )
+
+    response = client.post(signup_url(campaign), {})
+
+    assert response.status_code == 404
+    assert not Signup.objects.exists()
+
+
+def test_language_choice_offers_only_real_languages(client, campaign_es):
+    html = client.get(campaign_es.url).content.decode()
+
+    assert "---------" not in html
+    assert 'name="language" value="es"' in html and "checked" in html

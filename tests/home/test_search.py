@@ -92,3 +92,8 @@ def test_english_search_matches_plurals(client, seeded_site):
     text = visible_text(results(client, "/en/search/", "immigrants").content)
 
     assert "Immigrant Justice" in text
+
+
+@pytest.mark.parametrize("query", ['"mental', 'mental"health', "mental\x00", "\t"])
+def test_odd_queries_get_a_page_not_an_error(client, seeded_site, query):
+    assert client.get("/en/search/", {"q": query}).status_code == 200

@@ -201,3 +201,26 @@ def test_home_features_the_campaigns_in_the_order_of_the_campaigns_page(
     positions = [featured.index(title) for title in SEED_CAMPAIGNS]
 
     assert positions == sorted(positions)
+
+
+def test_loading_again_leaves_settings_staff_cleared(seeded_site):
+    from home.settings import OrganisationSettings
+
+    org = OrganisationSettings.for_site(seeded_site)
+    org.short_name = ""
+    org.privacy_page = None
+    org.save()
+
+    SiteContentLoader().load()
+
+    org.refresh_from_db()
+    assert org.short_name == ""
+    assert org.privacy_page is None
+
+
+def test_unpublished_person_disappears_from_the_campaign(client, seeded_site):
+    person = Person.objects.get(name="Any Huamani", locale__language_code="en")
+    person.unpublish()
+    page = CampaignPage.objects.get(slug="treatment-not-trauma")
+
+    assert "Any Huamani" not in client.get(page.url).content.decode()

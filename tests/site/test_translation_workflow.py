@@ -206,3 +206,51 @@ def test_source_change_shows_notice_and_sync_keeps_old_translations(
     assert spanish_campaign.summary == kept
     assert spanish_campaign.demands_heading == "Lo que exigimos"
     assert notice not in client.get(spanish_campaign.url).content.decode()
+
+
+def test_translators_cannot_start_new_snippets(client, translator):
+    client.force_login(translator)
+
+    response = client.get(reverse("wagtailsnippets_people_person:add"))
+
+    assert response.status_code != 200
+
+
+def test_translator_resubmits_after_changes_are_requested(
+    client, campaign, translator, moderator
+):
+    spanish_campaign = spanish(campaign)
+    translation_obj = Translation.objects.get(
+        source__object_id=campaign.translation_key,
+        target_locale=spanish_campaign.locale,
+    )
+    client.force_login(translator)
+    url = reverse("submit_translation_for_review", args=[translation_obj.pk])
+    client.post(url)
+    spanish_campaign.refresh_from_db()
+    spanish_campaign.current_workflow_state.current_task_state.reject(user=moderator)
+
+    response = client.post(url)
+
+    assert response.status_code == 302
+    spanish_campaign.refresh_from_db()
+    state = spanish_campaign.current_workflow_state
+    assert state.status == WorkflowState.STATUS_IN_PROGRESS
+
+
+def test_translated_slug_is_made_valid_on_submit(client, campaign, translator):
+    spanish_campaign = spanish(campaign)
+    translation_obj = Translation.objects.get(
+        source__object_id=campaign.translation_key,
+        target_locale=spanish_campaign.locale,
+    )
+    translate_string(translation_obj, campaign.slug, "tratamiento no trauma")
+    client.force_login(translator)
+
+    response = client.post(
+        reverse("submit_translation_for_review", args=[translation_obj.pk])
+    )
+
+    assert response.status_code == 302
+    revision = spanish(campaign).get_latest_revision()
+    assert revision.content["slug"] == "tratamiento-no-trauma"
