@@ -52,7 +52,9 @@ def test_debug_can_be_switched_off_for_the_local_install():
 
 
 def test_production_refuses_to_start_without_a_secret_key():
-    result = settings_value("production", "s.DEBUG", ALLOWED_HOSTS="example.org")
+    result = settings_value(
+        "production", "s.DEBUG", ALLOWED_HOSTS="example.org", DATABASE_URL="sqlite://"
+    )
 
     assert result.returncode != 0
     assert "Set the SECRET_KEY environment variable" in result.stderr
@@ -64,6 +66,38 @@ def test_production_takes_hosts_from_the_environment():
         "s.ALLOWED_HOSTS, s.DEBUG",
         SECRET_KEY="x" * 50,
         ALLOWED_HOSTS="bpnc.org, www.bpnc.org",
+        DATABASE_URL="sqlite://",
     )
 
     assert result.stdout.strip() == "['bpnc.org', 'www.bpnc.org'] False"
+
+
+def test_production_refuses_to_start_without_a_database_url():
+    result = settings_value(
+        "production", "s.DEBUG", SECRET_KEY="x" * 50, ALLOWED_HOSTS="bpnc.org"
+    )
+
+    assert result.returncode != 0
+    assert "Set the DATABASE_URL environment variable" in result.stderr
+
+
+def test_deploy_checks_report_nothing():
+    environment = {
+        key: value for key, value in os.environ.items() if key != "DATABASE_URL"
+    }
+    environment.update(
+        DJANGO_SETTINGS_MODULE="bpnc_site.settings.production",
+        SECRET_KEY="a-production-secret-" + "x" * 50,
+        ALLOWED_HOSTS="bpnc.example.org",
+        DATABASE_URL="postgres://bpnc@db.internal:5432/bpnc",
+    )
+    result = subprocess.run(
+        [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
+        cwd=PROJECT,
+        env=environment,
+        capture_output=True,
+        text=True,
+    )
+
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "System check identified no issues" in result.stdout
