@@ -3,6 +3,7 @@
 from dataclasses import dataclass
 
 from django.conf import settings
+from django.utils import translation
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 from wagtail_localize.models import Translation, TranslationSource
@@ -95,7 +96,7 @@ def _published_before(translated, moment):
 
 def english_source_if_out_of_date(page):
     """The live English page when this translated page lags behind it, else None."""
-    if page.locale.language_code == settings.LANGUAGE_CODE:
+    if translation.get_language() == settings.LANGUAGE_CODE:  # served in its language
         return None
     english = (
         type(page)

@@ -61,6 +61,13 @@ def spanish(instance):
     return instance.get_translation(Locale.objects.get(language_code="es"))
 
 
+def spanish_translation(page):
+    """wagtail-localize's Translation of page into Spanish."""
+    return Translation.objects.get(
+        source__object_id=page.translation_key, target_locale__language_code="es"
+    )
+
+
 def test_setting_up_roles_twice_changes_nothing(roles):
     before = GroupPagePermission.objects.count()
     setup_roles()
@@ -148,10 +155,7 @@ def test_translator_submits_and_moderator_publishes(
     client, campaign, translator, moderator
 ):
     spanish_campaign = spanish(campaign)
-    translation_obj = Translation.objects.get(
-        source__object_id=campaign.translation_key,
-        target_locale=spanish_campaign.locale,
-    )
+    translation_obj = spanish_translation(campaign)
     translate_string(translation_obj, campaign.title, "Tratamiento, no traumas")
     client.force_login(translator)
 
@@ -220,10 +224,7 @@ def test_translator_resubmits_after_changes_are_requested(
     client, campaign, translator, moderator
 ):
     spanish_campaign = spanish(campaign)
-    translation_obj = Translation.objects.get(
-        source__object_id=campaign.translation_key,
-        target_locale=spanish_campaign.locale,
-    )
+    translation_obj = spanish_translation(campaign)
     client.force_login(translator)
     url = reverse("submit_translation_for_review", args=[translation_obj.pk])
     client.post(url)
@@ -239,11 +240,7 @@ def test_translator_resubmits_after_changes_are_requested(
 
 
 def test_translated_slug_is_made_valid_on_submit(client, campaign, translator):
-    spanish_campaign = spanish(campaign)
-    translation_obj = Translation.objects.get(
-        source__object_id=campaign.translation_key,
-        target_locale=spanish_campaign.locale,
-    )
+    translation_obj = spanish_translation(campaign)
     translate_string(translation_obj, campaign.slug, "tratamiento no trauma")
     client.force_login(translator)
 
