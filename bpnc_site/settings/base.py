@@ -65,6 +65,7 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "bpnc_site.page_cache.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "bpnc_site.middleware.SiteLocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -212,3 +213,16 @@ elif os.environ.get("LIBRETRANSLATE_URL"):
 
 # Sign-ups: how many form posts one address may make (django-ratelimit).
 SIGNUP_RATE_LIMIT = os.environ.get("SIGNUP_RATE_LIMIT", "10/10m")
+
+# Anonymous page cache (bpnc_site/page_cache.py): whole pages for visitors who are
+# not logged in, purged exactly when something they show is published or changed.
+# Entries live in the "default" cache (local memory unless REDIS_URL is set).
+PAGE_CACHE_ENABLED = env_bool("PAGE_CACHE_ENABLED", True)
+PAGE_CACHE_TIMEOUT = int(os.environ.get("PAGE_CACHE_TIMEOUT", str(60 * 60 * 24)))
+# Purges go to every backend here: the app's own cache always, a CDN when configured.
+WAGTAILFRONTENDCACHE = {
+    "pages": {"BACKEND": "bpnc_site.page_cache.PageCachePurgeBackend"},
+}
+# Each language's pages have their own slugs, so every URL to purge is listed
+# explicitly rather than derived by swapping the language prefix.
+WAGTAILFRONTENDCACHE_LANGUAGES = []
