@@ -7,3 +7,6 @@ class BpncSiteConfig(AppConfig):
 
     def ready(self):
         from . import signals  # noqa: F401  (connects the receivers)
+        from .cache_signals import connect_object_receivers
+
+        connect_object_receivers()

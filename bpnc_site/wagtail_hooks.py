@@ -3,6 +3,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 
+from .page_cache import mark_cacheable
 from .translation_admin import (
     TranslationStatusPanel,
     submit_translation_for_review,
@@ -35,3 +36,9 @@ def translation_report_menu_item():
 @hooks.register("construct_homepage_panels")
 def add_translation_status_panel(request, panels):
     panels.append(TranslationStatusPanel())
+
+
+@hooks.register("before_serve_page")
+def cache_pages_served_to_anonymous_visitors(page, request, serve_args, serve_kwargs):
+    if not request.user.is_authenticated:
+        mark_cacheable(request)

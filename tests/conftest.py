@@ -58,3 +58,8 @@ def seeded_site_for_module(django_db_setup, django_db_blocker):
 @pytest.fixture
 def seeded_site(seeded_site_for_module, db):
     return Site.objects.get(is_default_site=True)
+
+
+@pytest.fixture(autouse=True)
+def page_cache_purge_log(settings, tmp_path):
+    settings.PAGE_CACHE_PURGE_LOG = tmp_path / "page-cache-purges.log"

@@ -219,6 +219,15 @@ SIGNUP_RATE_LIMIT = os.environ.get("SIGNUP_RATE_LIMIT", "10/10m")
 # Entries live in the "default" cache (local memory unless REDIS_URL is set).
 PAGE_CACHE_ENABLED = env_bool("PAGE_CACHE_ENABLED", True)
 PAGE_CACHE_TIMEOUT = int(os.environ.get("PAGE_CACHE_TIMEOUT", str(60 * 60 * 24)))
+PAGE_CACHE_ALIAS = "default"
+# With the local-memory cache, app-server processes tell each other what they
+# purged through this file (see bpnc_site/page_cache.py).
+PAGE_CACHE_PURGE_LOG = Path(
+    os.environ.get("PAGE_CACHE_PURGE_LOG", BASE_DIR / "var" / "page-cache-purges.log")
+)
+# How long a CDN in front of the site may keep a page (Cache-Control s-maxage);
+# raise it once the CDN is purged through WAGTAILFRONTENDCACHE.
+PAGE_CACHE_CDN_MAX_AGE = int(os.environ.get("PAGE_CACHE_CDN_MAX_AGE", "0"))
 # Purges go to every backend here: the app's own cache always, a CDN when configured.
 WAGTAILFRONTENDCACHE = {
     "pages": {"BACKEND": "bpnc_site.page_cache.PageCachePurgeBackend"},

@@ -10,6 +10,12 @@ from django.test.utils import CaptureQueriesContext
 
 pytestmark = pytest.mark.django_db
 
+
+@pytest.fixture(autouse=True)
+def uncached_pages(settings):
+    """What a page costs to render, not to fetch from the page cache."""
+    settings.PAGE_CACHE_ENABLED = False
+
 # The footer's link to the privacy notice costs one query on every page.
 BUDGETS = {
     "/en/": 26,

@@ -23,6 +23,12 @@ from tests.factories import (
 pytestmark = pytest.mark.django_db
 
 
+@pytest.fixture(autouse=True)
+def uncached_pages(settings):
+    """What a page costs to render, not to fetch from the page cache."""
+    settings.PAGE_CACHE_ENABLED = False
+
+
 def add_campaigns(index, area, count, start):
     for number in range(start, start + count):
         bills = [BillFactory() for _ in range(3)]
