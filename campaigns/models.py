@@ -1,4 +1,5 @@
 from django.db import models
+from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
@@ -8,6 +9,7 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from home.blocks import BaseStreamBlock
+from home.page_queries import SitePage
 from policy.models import PolicyAreaPage
 
 from .blocks import CampaignStreamBlock, DemandStreamBlock
@@ -23,7 +25,7 @@ __all__ = [
 ]
 
 
-class CampaignIndexPage(Page):
+class CampaignIndexPage(SitePage):
     """Lists every campaign."""
 
     introduction = models.TextField(_("introduction"), blank=True)
@@ -73,7 +75,7 @@ class CampaignIndexPage(Page):
         return context
 
 
-class CampaignPage(Page):
+class CampaignPage(SitePage):
     """One campaign: what it is, what it demands, who leads it and how to join."""
 
     class Status(models.TextChoices):
@@ -208,7 +210,7 @@ class CampaignPage(Page):
         context = super().get_context(request, *args, **kwargs)
         if self.signup_enabled:
             context["signup_form"] = signup_form or SignupForm(
-                language=self.locale.language_code
+                language=translation.get_language()
             )
             context["signup_rate_limited"] = rate_limited
             context["signed_up"] = bool(request.GET.get("signed-up"))

@@ -8,13 +8,14 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from .blocks import BaseStreamBlock
+from .page_queries import HOME_ATTRIBUTE, SitePage, route_below
 from .settings import OrganisationSettings  # noqa: F401  (registers the setting)
 
 CAMPAIGN_INDEX = "campaigns.CampaignIndexPage"
 POLICY_INDEX = "policy.PolicyIndexPage"
 
 
-class HomePage(Page):
+class HomePage(SitePage):
     """The front page: who we are, featured campaigns and the ways in."""
 
     introduction = models.TextField(
@@ -72,6 +73,10 @@ class HomePage(Page):
     class Meta:
         verbose_name = _("home page")
 
+    def route(self, request, path_components):
+        setattr(request, HOME_ATTRIBUTE, self)
+        return route_below(self, request, path_components)
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["featured_campaigns"] = self.live_featured_campaigns()
@@ -95,7 +100,9 @@ class HomePage(Page):
                 "page__translation_key", flat=True
             )
         )
-        pages = Page.objects.live().filter(translation_key__in=keys, locale=self.locale)
+        pages = Page.objects.live().filter(
+            translation_key__in=keys, locale_id=self.locale_id
+        )
         by_key = {page.translation_key: page for page in pages.specific()}
         return [by_key[key] for key in keys if key in by_key]
 
@@ -107,7 +114,9 @@ class HomePage(Page):
         children = (
             Page.objects.live()
             .filter(
-                depth=self.depth + 2, path__startswith=self.path, locale=self.locale
+                depth=self.depth + 2,
+                path__startswith=self.path,
+                locale_id=self.locale_id,
             )
             .specific()
             .order_by("path")
@@ -132,7 +141,7 @@ class HomePageFeaturedCampaign(Orderable):
     panels = [PageChooserPanel("page", page_type="campaigns.CampaignPage")]
 
 
-class StandardPage(Page):
+class StandardPage(SitePage):
     """A plain page of text: about us, privacy notice and the like."""
 
     introduction = models.TextField(

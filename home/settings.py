@@ -80,6 +80,11 @@ class OrganisationSettings(BaseSiteSetting):
     class Meta:
         verbose_name = _("organisation settings")
 
+    @classmethod
+    def base_queryset(cls):
+        # Every page shows the logo and links to the privacy notice.
+        return super().base_queryset().select_related("logo", "privacy_page")
+
     @property
     def social_links(self):
         """(label, url) pairs for the social profiles that are filled in."""

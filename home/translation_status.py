@@ -94,19 +94,23 @@ def _published_before(translated, moment):
     return published is not None and published < moment
 
 
-def english_source_if_out_of_date(page):
-    """The live English page when this translated page lags behind it, else None."""
+def english_source_if_out_of_date(page, english=None):
+    """The live English page when this translated page lags behind it, else None.
+
+    ``english``: the live English page, when the caller has already fetched it.
+    """
     if translation.get_language() == settings.LANGUAGE_CODE:  # served in its language
         return None
-    english = (
-        type(page)
-        .objects.live()
-        .filter(
-            translation_key=page.translation_key,
-            locale__language_code=settings.LANGUAGE_CODE,
+    if english is None:
+        english = (
+            type(page)
+            .objects.live()
+            .filter(
+                translation_key=page.translation_key,
+                locale__language_code=settings.LANGUAGE_CODE,
+            )
+            .first()
         )
-        .first()
-    )
     if english is None:
         return None
     changed = english.last_published_at

@@ -8,12 +8,13 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from home.blocks import BaseStreamBlock
+from home.page_queries import SitePage
 from people.models import PublishableSnippet
 
 from .blocks import PositionStreamBlock
 
 
-class PolicyIndexPage(Page):
+class PolicyIndexPage(SitePage):
     """Lists our policy areas and introduces our positions."""
 
     introduction = models.TextField(_("introduction"), blank=True)
@@ -41,7 +42,7 @@ class PolicyIndexPage(Page):
         return context
 
 
-class PolicyAreaPage(Page):
+class PolicyAreaPage(SitePage):
     """One area of our policy positions, with the campaigns that work on it."""
 
     summary = models.TextField(

@@ -4,6 +4,7 @@ import json
 
 from django import template
 from django.conf import settings
+from django.db.models import Q
 from django.urls import reverse
 from django.utils import translation
 from django.utils.html import format_html, strip_tags
@@ -11,6 +12,7 @@ from django.utils.http import urlencode
 from django.utils.safestring import mark_safe
 from wagtail.models import Locale, Page, Site
 
+from home.page_queries import routed_home_page
 from home.settings import OrganisationSettings
 from home.translation_status import english_source_if_out_of_date
 
@@ -33,6 +35,9 @@ def _per_request(request, key, compute):
 
 def _home_for(request):
     def compute():
+        routed = routed_home_page(request)
+        if routed is not None:
+            return routed
         site = Site.find_for_request(request) if request else None
         return site.root_page.localized if site else None
 
@@ -42,15 +47,36 @@ def _home_for(request):
 @register.simple_tag(takes_context=True)
 def main_menu(context):
     """The pages under the home page that are marked 'show in menus'."""
-    request = context.get("request")
+    return _chrome_pages(context.get("request"))["menu"]
+
+
+def _chrome_pages(request):
+    """The main menu and the privacy notice, fetched together: the notice is
+    usually one of the home page's children too."""
 
     def compute():
         home = _home_for(request)
+        privacy = (
+            OrganisationSettings.for_request(request).privacy_page if request else None
+        )
         if home is None:
-            return []
-        return list(home.get_children().live().in_menu().order_by("path"))
+            return {"menu": [], "privacy": privacy.localized if privacy else None}
+        wanted = Q(show_in_menus=True)
+        if privacy is not None:
+            wanted |= Q(translation_key=privacy.translation_key)
+        pages = list(home.get_children().live().filter(wanted).order_by("path"))
+        localized_privacy = None
+        if privacy is not None:
+            localized_privacy = next(
+                (p for p in pages if p.translation_key == privacy.translation_key),
+                None,
+            ) or privacy.localized
+        return {
+            "menu": [page for page in pages if page.show_in_menus],
+            "privacy": localized_privacy,
+        }
 
-    return _per_request(request, ("menu", translation.get_language()), compute)
+    return _per_request(request, ("chrome", translation.get_language()), compute)
 
 
 @register.simple_tag(takes_context=True)
@@ -69,20 +95,30 @@ def language_links(context, page=None):
     return _per_request(request, key, lambda: _language_links(request, page))
 
 
+def _live_translations(request, page):
+    """The page's live versions in every language, by language code."""
+
+    def compute():
+        return {
+            twin.locale.language_code: twin
+            for twin in Page.objects.live()
+            .filter(translation_key=page.translation_key)
+            .select_related("locale")
+        }
+
+    return _per_request(request, ("translations", page.pk), compute)
+
+
 def _language_links(request, page):
     current = translation.get_language()
-    twins = {}
-    if page is not None:
-        for twin in Page.objects.live().filter(translation_key=page.translation_key):
-            twins[twin.locale_id] = twin
-    locales = {locale.language_code: locale for locale in Locale.objects.all()}
+    twins = _live_translations(request, page) if page is not None else {}
     links = []
     for code, name in settings.LANGUAGES:
-        locale = locales.get(code)
-        target = twins.get(locale.pk) if locale else None
+        target = twins.get(code)
         exact = target is not None
-        if target is None and page is not None and locale is not None:
-            target = _nearest_translated_ancestor(page, locale)
+        if target is None and page is not None:
+            locale = Locale.objects.filter(language_code=code).first()
+            target = _nearest_translated_ancestor(page, locale) if locale else None
         url = target.get_url(request) if target is not None else f"/{code}/"
         if not exact and page is not None:
             url = f"{url}?{UNTRANSLATED_PARAM}=1"
@@ -130,10 +166,17 @@ def landed_from_untranslated(context):
     return bool(request and request.GET.get(UNTRANSLATED_PARAM))
 
 
-@register.simple_tag
-def translation_out_of_date(page):
+@register.simple_tag(takes_context=True)
+def translation_out_of_date(context, page):
     """The English page, when this translation lags behind it; otherwise None."""
-    return english_source_if_out_of_date(page)
+    if translation.get_language() == settings.LANGUAGE_CODE:
+        return None
+    english = _live_translations(context.get("request"), page).get(
+        settings.LANGUAGE_CODE
+    )
+    if english is None:
+        return None
+    return english_source_if_out_of_date(page, english=english)
 
 
 @register.simple_tag
@@ -151,15 +194,7 @@ def field_with_errors(field):
 @register.simple_tag(takes_context=True)
 def privacy_page(context):
     """The privacy notice in the visitor's language, from the organisation settings."""
-    request = context.get("request")
-
-    def compute():
-        page = (
-            OrganisationSettings.for_request(request).privacy_page if request else None
-        )
-        return page.localized if page else None
-
-    return _per_request(request, ("privacy", translation.get_language()), compute)
+    return _chrome_pages(context.get("request"))["privacy"]
 
 
 @register.filter
