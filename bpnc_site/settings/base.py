@@ -5,6 +5,7 @@ from pathlib import Path
 
 import dj_database_url
 from django.utils.translation import gettext_lazy as _
+from wagtail.embeds import oembed_providers
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
 BASE_DIR = PROJECT_DIR.parent
@@ -53,6 +54,7 @@ INSTALLED_APPS = [
     "modelcluster",
     "taggit",
     "django_filters",
+    "csp",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -63,8 +65,11 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    "bpnc_site.health.HealthCheckMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "csp.middleware.CSPMiddleware",
+    "bpnc_site.security_headers.PermissionsPolicyMiddleware",
     "bpnc_site.page_cache.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "bpnc_site.middleware.SiteLocaleMiddleware",
@@ -107,6 +112,31 @@ DATABASES = {
     )
 }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+# Cache
+# Redis when REDIS_URL is set, shared by every app server; otherwise each process's
+# own memory. A Redis outage must only make pages slower: short timeouts, and
+# django-redis logs and swallows its errors (a read is a miss, a write is lost).
+# https://github.com/jazzband/django-redis#memcached-exceptions-behavior
+
+if os.environ.get("REDIS_URL"):
+    CACHES = {
+        "default": {
+            "BACKEND": "django_redis.cache.RedisCache",
+            "LOCATION": os.environ["REDIS_URL"],
+            "KEY_PREFIX": "bpnc",
+            "OPTIONS": {
+                "SOCKET_CONNECT_TIMEOUT": float(
+                    os.environ.get("REDIS_CONNECT_TIMEOUT", "0.5")
+                ),
+                "SOCKET_TIMEOUT": float(os.environ.get("REDIS_TIMEOUT", "0.5")),
+            },
+        }
+    }
+    DJANGO_REDIS_IGNORE_EXCEPTIONS = True
+    DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = True
+else:
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
 _VALIDATORS = "django.contrib.auth.password_validation"
 AUTH_PASSWORD_VALIDATORS = [
@@ -178,6 +208,55 @@ SECRET_KEY = os.environ.get("SECRET_KEY", "")
 DEBUG = env_bool("DEBUG", False)
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "localhost,127.0.0.1,[::1]")
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
+
+# Content-Security-Policy (django-csp): public pages run no script but our own files
+# (JSON-LD is data, not script), so no 'unsafe-inline' and no nonces, which a page
+# cached whole for every visitor would make worthless. Embeds are limited to the
+# video sites below, here and in WAGTAILEMBEDS_FINDERS. The Wagtail admin relies on
+# inline scripts and styles, so /admin/ is left out. Page previews are rendered under
+# the page's own path, so they get, and pass, the live page's policy.
+# https://django-csp.readthedocs.io/en/latest/configuration.html
+VIDEO_EMBED_ORIGINS = [
+    "https://www.youtube.com",
+    "https://www.youtube-nocookie.com",
+    "https://player.vimeo.com",
+]
+CONTENT_SECURITY_POLICY = {
+    "EXCLUDE_URL_PREFIXES": ["/admin/"],
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'"],
+        "img-src": ["'self'", "data:"],
+        "frame-src": VIDEO_EMBED_ORIGINS,
+        "object-src": ["'none'"],
+        "base-uri": ["'self'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'self'"],
+    },
+}
+WAGTAILEMBEDS_FINDERS = [
+    {
+        "class": "wagtail.embeds.finders.oembed",
+        "providers": [oembed_providers.youtube, oembed_providers.vimeo],
+    }
+]
+# Features no page of ours uses, refused to the page and to embedded frames.
+PERMISSIONS_POLICY = {
+    feature: []
+    for feature in [
+        "browsing-topics",
+        "camera",
+        "display-capture",
+        "geolocation",
+        "hid",
+        "microphone",
+        "midi",
+        "payment",
+        "serial",
+        "usb",
+    ]
+}
 
 # Uploaded media is served by the app itself only on local installs
 # (make run, make dev); production serves it from shared storage.

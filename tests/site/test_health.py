@@ -1,0 +1,71 @@
+"""/healthz tells a load balancer whether this app server can serve the site."""
+
+from unittest import mock
+
+import pytest
+from django.db import OperationalError, connection
+
+pytestmark = pytest.mark.django_db
+
+# Nothing listens on port 1: every Redis call fails at once, as in an outage.
+REDIS_DOWN = {
+    "default": {
+        "BACKEND": "django_redis.cache.RedisCache",
+        "LOCATION": "redis://127.0.0.1:1/0",
+        "OPTIONS": {"SOCKET_CONNECT_TIMEOUT": 0.5, "SOCKET_TIMEOUT": 0.5},
+    }
+}
+
+
+@pytest.fixture
+def redis_down(settings):
+    settings.CACHES = REDIS_DOWN
+    settings.DJANGO_REDIS_IGNORE_EXCEPTIONS = True
+
+
+def test_healthy_server_answers_200_and_names_each_check(client):
+    response = client.get("/healthz")
+
+    assert response.status_code == 200
+    assert response.json() == {"database": "ok", "cache": "ok"}
+
+
+def test_answer_is_never_cached_and_sets_no_cookie(client):
+    response = client.get("/healthz")
+
+    assert "no-store" in response["Cache-Control"]
+    assert not response.cookies
+    assert "Vary" not in response
+
+
+def test_load_balancers_may_probe_by_ip_address_over_http(client, settings):
+    settings.SECURE_SSL_REDIRECT = True
+
+    response = client.get("/healthz", HTTP_HOST="10.0.3.7:8000")
+
+    assert response.status_code == 200
+
+
+def test_database_outage_answers_503_naming_the_database(client):
+    with mock.patch.object(
+        connection, "cursor", side_effect=OperationalError("connection refused")
+    ):
+        response = client.get("/healthz")
+
+    assert response.status_code == 503
+    assert response.json() == {"database": "failing", "cache": "ok"}
+
+
+def test_redis_outage_answers_503_naming_the_cache(client, redis_down):
+    response = client.get("/healthz")
+
+    assert response.status_code == 503
+    assert response.json() == {"database": "ok", "cache": "failing"}
+
+
+def test_pages_are_still_served_while_redis_is_down(client, home, redis_down):
+    assert client.get("/en/").status_code == 200
+
+
+def test_only_reading_is_allowed(client):
+    assert client.post("/healthz").status_code == 405

@@ -1,0 +1,81 @@
+"""Public pages carry a strict Content-Security-Policy and a Permissions-Policy;
+the Wagtail admin, which needs inline scripts, keeps working without the CSP."""
+
+import re
+
+import pytest
+from django.urls import reverse
+
+from campaigns.models import CampaignPage
+
+pytestmark = pytest.mark.django_db
+
+
+def directives(response):
+    policy = response["Content-Security-Policy"]
+    return {
+        name: values for name, *values in (part.split() for part in policy.split(";"))
+    }
+
+
+def test_public_pages_run_only_the_sites_own_scripts(client, seeded_site):
+    for url in ["/en/", "/es/", CampaignPage.objects.live().first().url]:
+        response = client.get(url)
+        policy = directives(response)
+
+        assert response.status_code == 200
+        assert policy["script-src"] == ["'self'"], url
+        assert "'unsafe-inline'" not in response["Content-Security-Policy"]
+        assert policy["object-src"] == ["'none'"]
+
+
+def test_public_pages_have_no_inline_script_or_handlers(client, seeded_site):
+    html = client.get("/en/").content.decode()
+
+    scripts = re.findall(r"<script\b([^>]*)>", html)
+    assert all('type="application/ld+json"' in attrs for attrs in scripts)
+    assert not re.search(r"<[^>]+\son[a-z]+=", html)
+    assert not re.search(r"<[^>]+\sstyle=", html)
+
+
+def test_pages_served_from_the_page_cache_keep_their_headers(client, seeded_site):
+    client.get("/en/")
+    response = client.get("/en/")
+
+    assert "Content-Security-Policy" in response
+    assert "Permissions-Policy" in response
+
+
+def test_video_embeds_may_be_framed(client, seeded_site):
+    policy = directives(client.get("/en/"))
+
+    assert "https://www.youtube.com" in policy["frame-src"]
+    assert "https://player.vimeo.com" in policy["frame-src"]
+
+
+def test_permissions_policy_refuses_camera_microphone_location_payment(client, home):
+    header = client.get("/en/")["Permissions-Policy"]
+
+    for feature in ["camera", "microphone", "geolocation", "payment"]:
+        assert f"{feature}=()" in header
+
+
+def test_admin_sign_in_page_works_without_the_csp(client, home):
+    response = client.get(reverse("wagtailadmin_login"))
+
+    assert response.status_code == 200
+    assert "Content-Security-Policy" not in response
+
+
+def test_admin_and_page_preview_work_for_staff(client, seeded_site, admin_user):
+    client.force_login(admin_user)
+    page = CampaignPage.objects.live().first()
+
+    edit = client.get(reverse("wagtailadmin_pages:edit", args=[page.pk]))
+    preview = client.get(reverse("wagtailadmin_pages:view_draft", args=[page.pk]))
+
+    assert edit.status_code == 200
+    assert "Content-Security-Policy" not in edit
+    # Wagtail renders a preview under the page's own path: it gets the page's policy.
+    assert preview.status_code == 200
+    assert "'unsafe-inline'" not in preview["Content-Security-Policy"]
