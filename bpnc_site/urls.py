@@ -42,4 +42,5 @@ urlpatterns += i18n_patterns(
     path("", include(wagtail_urls)),
 )
 
+handler400 = "bpnc_site.views.bad_request"
 handler500 = "bpnc_site.views.server_error"

@@ -1,5 +1,7 @@
 """Campaign sign-ups: one list per campaign, whichever language people signed up in."""
 
+import unicodedata
+
 from django import forms
 from django.conf import settings
 from django.core.validators import RegexValidator
@@ -44,12 +46,19 @@ class Signup(models.Model):
         return f"{self.name} – {self.campaign}"
 
 
+# [0-9], not \d, which would also take other scripts' digits.
 zip_code_validator = RegexValidator(
-    r"^\d{5}(-\d{4})?$", _("Enter a 5-digit ZIP code, like 60632.")
+    r"^[0-9]{5}(-[0-9]{4})?$", _("Enter a 5-digit ZIP code, like 60632.")
 )
 phone_validator = RegexValidator(
     r"^[0-9+()\-.\s]{7,30}$",
     _("Enter a phone number using digits, spaces, +, ( ) or -."),
+)
+
+
+# Bidirectional-text controls: embeddings, overrides, isolates and marks.
+DIRECTION_MARKS = frozenset(
+    "\u200e\u200f\u061c\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
 )
 
 
@@ -88,6 +97,9 @@ class SignupForm(forms.ModelForm):
             },
         }
 
+    # Set by the view when a valid sign-up could not be stored.
+    not_saved = False
+
     def __init__(self, *args, language=None, **kwargs):
         super().__init__(*args, **kwargs)
         if language and not self.is_bound:
@@ -101,10 +113,22 @@ class SignupForm(forms.ModelForm):
         self.fields["zip_code"].validators.append(zip_code_validator)
 
     def clean_name(self):
-        name = " ".join(self.cleaned_data["name"].split())
-        if any(ord(char) < 32 for char in name):
+        """Accents and every script are welcome; markup and control characters
+        are refused, and invisible direction marks (which can make a name show
+        reversed in staff's lists) are dropped."""
+        name = unicodedata.normalize("NFC", self.cleaned_data["name"])
+        if any(char in "<>" for char in name) or any(
+            unicodedata.category(char) == "Cc" and not char.isspace() for char in name
+        ):
             raise forms.ValidationError(_("Please use only letters and spaces."))
+        name = "".join(char for char in name if char not in DIRECTION_MARKS)
+        name = " ".join(name.split())
+        if not name:
+            raise forms.ValidationError(_("Please tell us your name."))
         return name
+
+    def clean_phone(self):
+        return " ".join(self.cleaned_data["phone"].split())
 
     @property
     def is_spam(self):

@@ -8,9 +8,11 @@ only when its Origin (or, failing that, Referer) is this site. A honeypot field
 and a per-address rate limit keep bots out.
 """
 
+import logging
 from urllib.parse import urlsplit
 
 from django.conf import settings
+from django.db import DatabaseError, transaction
 from django.http import Http404, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
@@ -22,14 +24,22 @@ from django_ratelimit.core import is_ratelimited
 from .models import CampaignPage
 from .signups import SignupForm
 
+logger = logging.getLogger(__name__)
+
 THANKS_PARAM = "signed-up"
+RETRY_AFTER_SECONDS = 60
+# SQLite's driver fails on larger numbers rather than finding nothing.
+MAX_PAGE_ID = 2**63 - 1
 
 
 def is_same_origin(request):
     origin = request.headers.get("Origin") or request.headers.get("Referer")
     if not origin:
-        # Browsers always send one of them on a cross-site POST; a client that
-        # sends neither is not acting on a visitor's behalf.
+        # Browsers always send one of them on a cross-site POST (and Origin on
+        # every POST), so a request with neither is not a forgery carried out
+        # through a visitor's browser. It is accepted on purpose: a script can
+        # send any Origin it likes, so refusing it would stop no one, while a
+        # neighbour whose privacy tool strips both headers would lose a sign-up.
         return True
     parts = urlsplit(origin)
     return parts.netloc == request.get_host() and parts.scheme in {"http", "https"}
@@ -39,6 +49,8 @@ def is_same_origin(request):
 @never_cache
 @require_POST
 def signup(request, page_id):
+    if page_id > MAX_PAGE_ID:
+        raise Http404
     page = get_object_or_404(CampaignPage.objects.live().public(), pk=page_id)
     if not page.signup_enabled:
         raise Http404
@@ -65,8 +77,21 @@ def signup(request, page_id):
     signup = form.save(commit=False)
     signup.campaign = campaign_in_source_language(page)
     signup.signed_up_in = page.locale.language_code
-    signup.save()
+    try:
+        with transaction.atomic():
+            signup.save()
+    except DatabaseError:
+        logger.exception("Sign-up not saved for campaign %s", page.pk)
+        return not_saved(page, request, form)
     return thanks(page, request)
+
+
+def not_saved(page, request, form):
+    """The form again, still filled in, saying that nothing was saved."""
+    form.not_saved = True
+    response = page.serve(request, signup_form=form, status=503)
+    response["Retry-After"] = str(RETRY_AFTER_SECONDS)
+    return response
 
 
 def thanks(page, request):

@@ -20,7 +20,7 @@ def switch_language(request, language_code):
     target = request.GET.get("next", "")
     if not url_has_allowed_host_and_scheme(
         target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
-    ):
+    ) or any(ord(char) < 32 or ord(char) == 127 for char in target):
         target = f"/{language_code}/"
     response = HttpResponseRedirect(target)
     response.set_cookie(

@@ -1,6 +1,7 @@
 """Settings shared by every environment; what differs comes from the environment."""
 
 import os
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -62,23 +63,28 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.sitemaps",
     "django.contrib.staticfiles",
+    "axes",
 ]
 
 MIDDLEWARE = [
     "bpnc_site.health.HealthCheckMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "bpnc_site.middleware.PublicMethodsMiddleware",
     "csp.middleware.CSPMiddleware",
     "bpnc_site.security_headers.PermissionsPolicyMiddleware",
     "bpnc_site.page_cache.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "bpnc_site.middleware.SiteLocaleMiddleware",
+    "bpnc_site.middleware.DatabaseUnavailableMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Last, as django-axes requires: turns a locked-out sign-in into its page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "bpnc_site.urls"
@@ -146,6 +152,21 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": f"{_VALIDATORS}.NumericPasswordValidator"},
 ]
 
+# Admin sign-in throttling (django-axes): failed attempts are kept in the
+# database, so every app server sees them.
+# https://django-axes.readthedocs.io/en/latest/4_configuration.html
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = 5
+AXES_COOLOFF_TIME = timedelta(minutes=30)
+# A username is locked only from the address that failed: a guesser is stopped,
+# but nobody can lock a colleague out from elsewhere.
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_CALLABLE = "bpnc_site.views.admin_login_locked_out"
+
 # i18n
 
 LANGUAGE_CODE = "en"
@@ -199,7 +220,11 @@ else:
         "es": {"BACKEND": "wagtail.search.backends.database", "AUTO_UPDATE": False},
     }
 WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp"]
+WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
+# Room for a 48-megapixel phone photo; bigger ones take too much memory to resize.
+WAGTAILIMAGES_MAX_IMAGE_PIXELS = 50_000_000
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "txt", "xlsx"]
+WAGTAILDOCS_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
 # Security (tightened further in production.py)

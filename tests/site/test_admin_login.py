@@ -1,0 +1,98 @@
+"""Guessing an editor's password at the admin sign-in is stopped after a few tries."""
+
+from datetime import timedelta
+
+import pytest
+from axes.models import AccessAttempt
+from django.test import Client
+from django.urls import reverse
+from django.utils import translation
+
+pytestmark = pytest.mark.django_db
+
+PASSWORD = "a-long-correct-horse"
+
+
+@pytest.fixture
+def editor(django_user_model, locales):
+    return django_user_model.objects.create_superuser(
+        "editor", "editor@example.org", PASSWORD
+    )
+
+
+def sign_in(client, password, username="editor", **headers):
+    return client.post(
+        reverse("wagtailadmin_login"),
+        {"username": username, "password": password},
+        **headers,
+    )
+
+
+def is_signed_in(client):
+    return client.get(reverse("wagtailadmin_home")).status_code == 200
+
+
+def test_the_right_password_works_first_time(client, editor):
+    response = sign_in(client, PASSWORD)
+
+    assert response.status_code == 302
+    assert is_signed_in(client)
+
+
+def test_a_few_mistakes_do_not_lock_anyone_out(client, editor, settings):
+    for _ in range(settings.AXES_FAILURE_LIMIT - 1):
+        assert sign_in(client, "wrong").status_code == 200  # the form again
+
+    assert sign_in(client, PASSWORD).status_code == 302
+    assert is_signed_in(client)
+
+
+def test_after_five_wrong_passwords_even_the_right_one_is_refused(
+    client, editor, settings
+):
+    assert settings.AXES_FAILURE_LIMIT == 5
+    for _ in range(5):
+        sign_in(client, "wrong")
+
+    response = sign_in(client, PASSWORD)
+
+    assert response.status_code == 429
+    html = response.content.decode()
+    assert "Sign-in paused" in html
+    assert "30 minutes" in html
+    assert not is_signed_in(client)
+
+
+def test_lockout_page_is_in_the_admins_language(client, editor):
+    for _ in range(5):
+        sign_in(client, "wrong", HTTP_ACCEPT_LANGUAGE="es")
+
+    response = sign_in(client, PASSWORD, HTTP_ACCEPT_LANGUAGE="es")
+
+    assert response.status_code == 429
+    with translation.override("es"):
+        paused = translation.gettext("Sign-in paused")
+    assert paused != "Sign-in paused"
+    assert paused in response.content.decode()
+
+
+def test_lockout_does_not_reach_colleagues_or_other_addresses(
+    client, editor, django_user_model
+):
+    django_user_model.objects.create_superuser("comms", "c@example.org", "comms-pass")
+    for _ in range(5):
+        sign_in(client, "wrong")
+
+    assert sign_in(Client(), "comms-pass", username="comms").status_code == 302
+    elsewhere = Client(REMOTE_ADDR="203.0.113.7")
+    assert sign_in(elsewhere, PASSWORD).status_code == 302
+
+
+def test_sign_in_works_again_after_the_cool_off(client, editor):
+    for _ in range(5):
+        sign_in(client, "wrong")
+    AccessAttempt.objects.update(
+        attempt_time=AccessAttempt.objects.get().attempt_time - timedelta(minutes=31)
+    )
+
+    assert sign_in(client, PASSWORD).status_code == 302
