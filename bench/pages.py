@@ -1,0 +1,82 @@
+"""The pages measured, in both languages, as the site itself links to them."""
+
+import urllib.request
+from dataclasses import dataclass
+from html.parser import HTMLParser
+from urllib.parse import urljoin, urlsplit
+
+from workspace import BenchError
+
+# (page type, English path); the Spanish path is read from the English page.
+PAGE_TYPES = [
+    ("home", "/en/"),
+    ("campaign index", "/en/campaigns/"),
+    ("campaign", "/en/campaigns/treatment-not-trauma/"),
+    ("policy index", "/en/policy/"),
+    ("policy area", "/en/policy/community-safety/"),
+    ("standard page", "/en/about/"),
+]
+SEARCH_QUERIES = {"en": "immigrant", "es": "inmigrantes"}
+LIMIT_PAGE = ("campaign", "en")  # the page whose bytes the trivial app serves
+
+
+@dataclass(frozen=True)
+class Page:
+    kind: str
+    language: str
+    path: str  # with the query string, if any
+
+    @property
+    def cacheable(self):
+        return "?" not in self.path
+
+
+def fetch(url):
+    """The body and the X-Page-Cache header of a GET."""
+    with urllib.request.urlopen(url, timeout=15) as response:
+        return response.read(), response.headers.get("X-Page-Cache")
+
+
+class LinkFinder(HTMLParser):
+    """A page's Spanish alternate and its search form's action."""
+
+    def __init__(self):
+        super().__init__()
+        self.spanish = None
+        self.search = None
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        if tag in ("link", "a") and attrs.get("hreflang") == "es":
+            self.spanish = self.spanish or attrs.get("href")
+        if tag == "form" and attrs.get("role") == "search":
+            self.search = self.search or attrs.get("action")
+
+
+def links(base_url, path):
+    finder = LinkFinder()
+    finder.feed(fetch(base_url + path)[0].decode("utf-8"))
+    return finder
+
+
+def local_path(base_url, page_path, href):
+    return urlsplit(urljoin(base_url + page_path, href)).path
+
+
+def discover(base_url):
+    """Every page measured: each page type in both languages, then the searches."""
+    pages = []
+    for kind, path in PAGE_TYPES:
+        spanish = links(base_url, path).spanish
+        if not spanish:
+            raise BenchError(f"{path} links to no Spanish version (hreflang=es)")
+        pages.append(Page(kind, "en", path))
+        pages.append(Page(kind, "es", local_path(base_url, path, spanish)))
+    for language, query in SEARCH_QUERIES.items():
+        home = f"/{language}/"
+        action = links(base_url, home).search
+        if not action:
+            raise BenchError(f"{home} has no search form (role=search)")
+        search = local_path(base_url, home, action)
+        pages.append(Page("search", language, f"{search}?q={query}"))
+    return pages

@@ -1,0 +1,251 @@
+"""`make bench`: the site's throughput and latency under gunicorn, per page type.
+
+Builds a throwaway copy of the site in a temp folder (production settings, plain
+HTTP on loopback), then measures each page type in both languages with wrk: first
+with the page cache on (a warmed server), then with it off (a second server, started
+after the first has stopped), then a trivial WSGI app serving the same bytes in the
+same gunicorn configuration, the physical limit. SQL queries and bytes per page come
+from an in-process Django test client. Prints one table and checks the targets.
+"""
+
+import json
+import os
+import platform
+import signal
+import subprocess
+import sys
+import time
+from contextlib import ExitStack
+from dataclasses import dataclass
+from urllib.parse import urlsplit
+
+import loadgen
+import report
+import servers
+import workspace
+from pages import LIMIT_PAGE, PAGE_TYPES, SEARCH_QUERIES, Page, discover, fetch
+from workspace import PROJECT_DIR, BenchError
+
+STARTED = time.monotonic()
+TIME_LIMIT = 600  # seconds, with the default duration and runs
+WARM_UP_SECONDS = 1
+QUERIES_TIMEOUT = 300  # seconds
+
+
+@dataclass
+class Config:
+    duration: int  # seconds per wrk run
+    runs: int
+
+    @classmethod
+    def from_environment(cls):
+        return cls(_positive("BENCH_DURATION", 3), _positive("BENCH_RUNS", 3))
+
+    def time_limit(self):
+        """Ten minutes, or more when longer runs were asked for."""
+        cached_pages = 2 * len(PAGE_TYPES)
+        uncached_pages = cached_pages + len(SEARCH_QUERIES)
+        wrk_runs = cached_pages + uncached_pages + 1  # and the trivial app
+        measuring = wrk_runs * (self.runs * self.duration + WARM_UP_SECONDS)
+        return max(TIME_LIMIT, measuring + 300)
+
+
+def _positive(name, default):
+    value = os.environ.get(name, str(default))
+    if not value.isdigit() or int(value) < 1:
+        raise BenchError(f"{name} must be a whole number of at least 1, not {value!r}")
+    return int(value)
+
+
+def out(text=""):
+    sys.stdout.write(f"{text}\n")
+    sys.stdout.flush()
+
+
+def elapsed():
+    minutes, seconds = divmod(round(time.monotonic() - STARTED), 60)
+    return f"{minutes} min {seconds:02d} s"
+
+
+def progress(text):
+    sys.stderr.write(f"bench [{elapsed()}]: {text}\n")
+    sys.stderr.flush()
+
+
+def measure(wrk, base_url, pages, config, cache_status):
+    """Median figures per page; the runs are interleaved to spread the noise."""
+    for page in pages:
+        loadgen.run_wrk(wrk, base_url + page.path, WARM_UP_SECONDS)
+        status = fetch(base_url + page.path)[1]
+        if status != cache_status:
+            raise BenchError(
+                f"{page.path}: X-Page-Cache is {status!r}, expected {cache_status!r}"
+            )
+    found = {page: [] for page in pages}
+    for run in range(1, config.runs + 1):
+        progress(f"  run {run}/{config.runs}")
+        for page in pages:
+            found[page].append(
+                loadgen.run_wrk(wrk, base_url + page.path, config.duration)
+            )
+    return {page: loadgen.median(runs) for page, runs in found.items()}
+
+
+def measure_site(wrk, folder, env, config):
+    """The cached server, then the uncached one: (pages, cached, uncached, html)."""
+    progress("page cache on: warming and measuring")
+    with servers.serving("bpnc_site.wsgi", env, folder / "cached.log", "/en/") as url:
+        pages = discover(url)
+        cached = measure(wrk, url, [p for p in pages if p.cacheable], config, "hit")
+        limit_page = next(p for p in pages if (p.kind, p.language) == LIMIT_PAGE)
+        html = fetch(url + limit_page.path)[0]
+    progress("page cache off: warming and measuring")
+    uncached_env = {**env, "PAGE_CACHE_ENABLED": "false"}
+    log = folder / "uncached.log"
+    with servers.serving("bpnc_site.wsgi", uncached_env, log, "/en/") as url:
+        uncached = measure(wrk, url, pages, config, None)
+    return pages, cached, uncached, html
+
+
+def measure_limit(wrk, folder, env, html, config):
+    progress(f"trivial WSGI app serving the same {len(html)} bytes")
+    html_path = folder / "limit.html"
+    html_path.write_bytes(html)
+    limit_env = {**env, "BENCH_TRIVIAL_HTML": str(html_path)}
+    app = "bench.trivial_app:application"
+    page = Page("trivial WSGI app", "en", "/")
+    with servers.serving(app, limit_env, folder / "limit.log") as url:
+        return measure(wrk, url, [page], config, None)[page]
+
+
+def count_queries(folder, env, pages):
+    progress("counting SQL queries per page (page cache off, in-process)")
+    results = folder / "queries.json"
+    paths = [page.path for page in pages]
+    done = subprocess.run(
+        [sys.executable, "-m", "bench.count_queries", str(results), *paths],
+        cwd=PROJECT_DIR,
+        env={**env, "PAGE_CACHE_ENABLED": "false"},
+        capture_output=True,
+        text=True,
+        timeout=QUERIES_TIMEOUT,
+        check=False,
+    )
+    if done.returncode != 0:
+        raise BenchError(f"Counting queries failed:\n{done.stdout}{done.stderr}")
+    return json.loads(results.read_text(encoding="utf-8"))
+
+
+def run_bench(wrk, config):
+    """Everything measured, as (table rows, the trivial app's figures, database)."""
+    with ExitStack() as stack:
+        folder = stack.enter_context(workspace.temporary_folder())
+        database_url = stack.enter_context(workspace.bench_database(folder))
+        env = workspace.site_environment(folder, database_url)
+        progress(f"building the site in {folder}")
+        workspace.build_site(env)
+        pages, cached, uncached, html = measure_site(wrk, folder, env, config)
+        limit = measure_limit(wrk, folder, env, html, config)
+        counted = count_queries(folder, env, pages)
+    rows = [
+        report.Row(
+            page,
+            cached.get(page),
+            uncached[page],
+            counted[page.path]["queries"],
+            counted[page.path]["bytes"],
+        )
+        for page in pages
+    ]
+    return rows, limit, database_name(database_url)
+
+
+def database_name(url):
+    parts = urlsplit(url)
+    if parts.scheme == "sqlite":
+        return "SQLite"
+    engine = "PostgreSQL" if parts.scheme.startswith(("postgres", "pgsql")) else ""
+    return f"{engine or parts.scheme} database {parts.path.strip('/')}"
+
+
+def cpu_model():
+    try:
+        with open("/proc/cpuinfo", encoding="utf-8") as cpuinfo:
+            for line in cpuinfo:
+                if line.startswith("model name"):
+                    return line.split(":", 1)[1].strip()
+    except OSError:
+        pass
+    return platform.processor() or "unknown CPU"
+
+
+def git_commit():
+    def git(*args):
+        return subprocess.run(
+            ["git", *args], cwd=PROJECT_DIR, capture_output=True, text=True, check=False
+        ).stdout.strip()
+
+    try:
+        commit = git("rev-parse", "--short", "HEAD") or "unknown"
+        changed = git("status", "--porcelain")
+    except OSError:
+        return "unknown (no git)"
+    return commit + (" + uncommitted changes" if changed else "")
+
+
+def print_report(rows, limit, database, config):
+    out(
+        f"Trivial WSGI app: {limit.rate:.0f} req/s, p50 {limit.p50:.2f} ms, "
+        f"p99 {limit.p99:.2f} ms | {len(os.sched_getaffinity(0))} CPUs, "
+        f"{cpu_model()}, Python {platform.python_version()} | "
+        f"commit {git_commit()}"
+    )
+    out(
+        f"(wrk -t{loadgen.THREADS} -c{loadgen.CONNECTIONS} -d{config.duration}s, "
+        f"median of {config.runs} runs; gunicorn, {servers.WORKERS} sync workers; "
+        f"production settings on {database}; queries and bytes with the cache off)"
+    )
+    out()
+    out(report.table(rows, limit))
+    out()
+    checks = report.targets(rows, limit)
+    for passed, description in checks:
+        out(f"{'PASS' if passed else 'FAIL'}  {description}")
+    return all(passed for passed, _ in checks)
+
+
+def _raise(message):
+    def handler(signum, frame):
+        signal.alarm(0)
+        raise BenchError(message)
+
+    return handler
+
+
+def main():
+    try:
+        config = Config.from_environment()
+        wrk = loadgen.ensure_wrk()
+        limit_seconds = config.time_limit()
+        for stop_signal in (signal.SIGTERM, signal.SIGHUP):
+            signal.signal(stop_signal, _raise(f"stopped ({stop_signal.name})"))
+        signal.signal(signal.SIGALRM, _raise(f"stopped after {limit_seconds} s"))
+        signal.alarm(limit_seconds)
+        try:
+            rows, limit, database = run_bench(wrk, config)
+        finally:
+            signal.alarm(0)
+    except BenchError as error:
+        sys.stderr.write(f"bench: {error}\n")
+        return 2
+    except KeyboardInterrupt:
+        sys.stderr.write("bench: interrupted\n")
+        return 130
+    out()
+    passed = print_report(rows, limit, database, config)
+    out(f"\nTotal time: {elapsed()}")
+    return 0 if passed else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
