@@ -5,8 +5,8 @@ rest of the suite keeps its data in transactions that a server thread cannot see
 Instead, once per session, the site is built from scratch in a temporary folder
 (its own SQLite file, static and media folders) with the same management commands
 ``make run`` uses, and served by gunicorn with DEBUG off, whitenoise serving the
-collected static files. One Chromium (Debian's, launched by path; never downloaded)
-is shared by every test.
+collected static files (tests/served_site.py). One Chromium (Debian's, launched by
+path; never downloaded) is shared by every test.
 
 Every test in this folder is marked ``browser``: ``pytest -m "not browser"`` leaves
 them out. They are skipped, with the reason, only when no Chromium is installed.
@@ -15,11 +15,6 @@ them out. They are skipped, with the reason, only when no Chromium is installed.
 import os
 import re
 import shutil
-import socket
-import subprocess
-import sys
-import time
-import urllib.error
 import urllib.request
 from html.parser import HTMLParser
 from pathlib import Path
@@ -27,7 +22,8 @@ from urllib.parse import urljoin, urlsplit, urlunsplit
 
 import pytest
 
-PROJECT_DIR = Path(__file__).resolve().parents[2]
+from tests.served_site import SiteServer, build_site, site_environment
+
 BROWSER_DIR = Path(__file__).resolve().parent
 
 CHROMIUM_ARGS = [
@@ -39,8 +35,6 @@ CHROMIUM_ARGS = [
     "--no-first-run",
     "--disable-sync",
 ]
-SERVER_START_TIMEOUT = 60  # seconds
-COMMAND_TIMEOUT = 300  # seconds, for each management command
 
 
 def find_chromium():
@@ -114,129 +108,17 @@ def chromium_path():
 # The site
 
 
-def site_environment(tmp):
-    env = dict(os.environ)
-    # CI also runs the suite against PostgreSQL; this site always has its own file.
-    env.pop("DATABASE_URL", None)
-    env.update(
-        DJANGO_SETTINGS_MODULE="bpnc_site.settings.dev",
-        DEBUG="false",
-        DATABASE_URL=f"sqlite:///{tmp / 'site.sqlite3'}",
-        STATIC_ROOT=str(tmp / "static"),
-        MEDIA_ROOT=str(tmp / "media"),
-        ALLOWED_HOSTS="127.0.0.1,localhost",
-        SIGNUP_RATE_LIMIT="1000/m",
-        PYTHONUNBUFFERED="1",
-    )
-    return env
-
-
-def start_command(env, *args):
-    return subprocess.Popen(
-        [sys.executable, *args],
-        cwd=PROJECT_DIR,
-        env=env,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT,
-        text=True,
-    )
-
-
-def finish_command(process, *args):
-    try:
-        output, _ = process.communicate(timeout=COMMAND_TIMEOUT)
-    except subprocess.TimeoutExpired:
-        process.kill()
-        output, _ = process.communicate()
-        pytest.fail(f"`{' '.join(args)}` took over {COMMAND_TIMEOUT} s:\n{output}")
-    if process.returncode != 0:
-        pytest.fail(
-            f"Building the browser tests' site: `{' '.join(args)}` "
-            f"failed ({process.returncode}):\n{output}"
-        )
-
-
-def run_command(env, *args):
-    finish_command(start_command(env, *args), *args)
-
-
-def free_port():
-    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-def wait_until_serving(url, process, log_path):
-    deadline = time.monotonic() + SERVER_START_TIMEOUT
-    last_error = None
-    while time.monotonic() < deadline:
-        if process.poll() is not None:
-            pytest.fail(
-                f"gunicorn exited ({process.returncode}) before serving:\n"
-                f"{log_path.read_text(errors='replace')}"
-            )
-        try:
-            with urllib.request.urlopen(url, timeout=5) as response:
-                if response.status == 200:
-                    return
-        except (urllib.error.URLError, OSError) as error:
-            last_error = error
-        time.sleep(0.25)
-    pytest.fail(
-        f"The site did not answer {url} within {SERVER_START_TIMEOUT} s "
-        f"({last_error}):\n{log_path.read_text(errors='replace')}"
-    )
-
-
 @pytest.fixture(scope="session")
 def site_url(chromium_path, tmp_path_factory):
     """The base URL, without a trailing slash, of the freshly built site."""
     tmp = tmp_path_factory.mktemp("browser-site")
+    # CI also runs the suite against PostgreSQL; this site always has its own file.
     env = site_environment(tmp)
-
-    # Static files do not need the database: collect them while it is built.
-    collectstatic = ("manage.py", "collectstatic", "--noinput", "-v0")
-    collecting = start_command(env, *collectstatic)
+    build_site(env, roles=True)
+    server = SiteServer(env, tmp, workers=2)
+    stop = release_later(server.stop)
     try:
-        run_command(env, "manage.py", "migrate", "--noinput", "-v0")
-        run_command(env, "manage.py", "load_site_content")
-        run_command(env, "manage.py", "setup_roles")
-    finally:
-        finish_command(collecting, *collectstatic)
-
-    port = free_port()
-    base_url = f"http://127.0.0.1:{port}"
-    log_path = tmp / "gunicorn.log"
-    with log_path.open("w") as log:
-        server = subprocess.Popen(
-            [
-                sys.executable,
-                "-m",
-                "gunicorn",
-                "bpnc_site.wsgi",
-                "--bind",
-                f"127.0.0.1:{port}",
-                "--workers",
-                "2",
-            ],
-            cwd=PROJECT_DIR,
-            env=env,
-            stdout=log,
-            stderr=subprocess.STDOUT,
-        )
-
-    def stop_server():
-        server.terminate()
-        try:
-            server.wait(timeout=15)
-        except subprocess.TimeoutExpired:
-            server.kill()
-            server.wait()
-
-    stop = release_later(stop_server)
-    try:
-        wait_until_serving(f"{base_url}/en/", server, log_path)
-        yield base_url
+        yield server.url
     finally:
         stop()
 
