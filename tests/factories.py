@@ -1,6 +1,7 @@
 import factory
 from wagtail.models import Locale
 
+from campaigns.models import Signup
 from people.models import Organisation, Person
 from policy.models import Bill
 
@@ -30,6 +31,20 @@ class BillFactory(SnippetFactory):
     number = factory.Sequence(lambda n: f"HB {1000 + n}")
     chamber = Bill.Chamber.HOUSE
     title = factory.Sequence(lambda n: f"Bill about topic {n}")
+
+
+class SignupFactory(factory.django.DjangoModelFactory):
+    """A sign-up to the campaign given; by default a Spanish speaker's, made in
+    Spanish."""
+
+    class Meta:
+        model = Signup
+
+    name = factory.Sequence(lambda n: f"Vecina {n}")
+    email = factory.Sequence(lambda n: f"vecina-{n}@example.org")
+    language = "es"
+    signed_up_in = factory.SelfAttribute("language")
+    consent = True
 
 
 def publish_child(parent, page):
