@@ -4,4 +4,8 @@ from django.core.wsgi import get_wsgi_application
 
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "bpnc_site.settings.dev")
 
-application = get_wsgi_application()
+django_application = get_wsgi_application()
+
+from bpnc_site.page_cache import CachedPagesApplication  # noqa: E402  (needs settings)
+
+application = CachedPagesApplication(django_application)

@@ -68,12 +68,13 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "bpnc_site.health.HealthCheckMiddleware",
+    # Before the rest: a stored page carries the headers they add.
+    "bpnc_site.page_cache.PageCacheMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "bpnc_site.middleware.PublicMethodsMiddleware",
     "csp.middleware.CSPMiddleware",
     "bpnc_site.security_headers.PermissionsPolicyMiddleware",
-    "bpnc_site.page_cache.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "bpnc_site.middleware.SiteLocaleMiddleware",
     "bpnc_site.middleware.DatabaseUnavailableMiddleware",

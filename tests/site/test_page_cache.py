@@ -1,5 +1,6 @@
 """Anonymous visitors get stored pages; a change purges exactly the pages showing it."""
 
+import io
 import re
 import threading
 
@@ -8,7 +9,12 @@ from django.core.cache.backends.locmem import LocMemCache
 from django.test import Client
 from wagtail.models import Page
 
-from bpnc_site.page_cache import PageCachePurgeBackend, PurgeLog, cache_key
+from bpnc_site.page_cache import (
+    CachedPagesApplication,
+    PageCachePurgeBackend,
+    PurgeLog,
+    cache_key,
+)
 from campaigns.models import CampaignPage
 from campaigns.signups import Signup
 from home.settings import OrganisationSettings
@@ -274,3 +280,90 @@ def test_cdn_purges_happen_without_making_the_editor_wait(
     for thread in purging:
         thread.join(timeout=10)
     assert any(url.endswith(CAMPAIGN) for url in SlowCDN.purged)
+
+
+def wsgi_environ(path, **extra):
+    return {
+        "REQUEST_METHOD": "GET",
+        "PATH_INFO": path,
+        "QUERY_STRING": "",
+        "SERVER_NAME": "testserver",
+        "SERVER_PORT": "80",
+        "HTTP_HOST": "testserver",
+        "wsgi.url_scheme": "http",
+        "wsgi.input": io.BytesIO(),
+        **extra,
+    }
+
+
+class DjangoStandIn:
+    """Records what the WSGI front door passes on to Django."""
+
+    def __init__(self):
+        self.calls = []
+
+    def __call__(self, environ, start_response):
+        self.calls.append(environ["PATH_INFO"])
+        start_response("200 OK", [("Content-Type", "text/plain")])
+        return [b"from django"]
+
+
+def serve(application, environ):
+    answer = {}
+
+    def start_response(status, headers):
+        answer.update(status=status, headers=dict(headers))
+
+    answer["body"] = b"".join(application(environ, start_response))
+    return answer
+
+
+def test_stored_pages_are_served_before_django_with_every_header(client, seeded_site):
+    stored = client.get(CAMPAIGN)
+    django = DjangoStandIn()
+
+    answer = serve(CachedPagesApplication(django), wsgi_environ(CAMPAIGN))
+
+    assert django.calls == []
+    assert answer["status"] == "200 OK"
+    assert answer["body"] == stored.content
+    assert answer["headers"]["X-Page-Cache"] == "hit"
+    assert answer["headers"]["Content-Length"] == str(len(stored.content))
+    for header in ("Content-Security-Policy", "Permissions-Policy", "Content-Type"):
+        assert answer["headers"][header] == stored[header]
+
+
+@pytest.mark.parametrize(
+    "extra",
+    [
+        {"HTTP_COOKIE": "csrftoken=x; sessionid=abc"},
+        {"HTTP_HOST": "evil.example"},
+        {"QUERY_STRING": "signed-up=1"},
+        {"REQUEST_METHOD": "POST"},
+    ],
+)
+def test_requests_a_stored_page_must_not_answer_go_on_to_django(
+    client, seeded_site, extra
+):
+    client.get(CAMPAIGN)
+    django = DjangoStandIn()
+
+    serve(CachedPagesApplication(django), wsgi_environ(CAMPAIGN, **extra))
+
+    assert django.calls == [CAMPAIGN]
+
+
+def test_plain_http_is_redirected_rather_than_served_when_https_is_required(
+    client, seeded_site, settings
+):
+    client.get(CAMPAIGN)
+    settings.SECURE_SSL_REDIRECT = True
+    settings.SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+    django = DjangoStandIn()
+    front_door = CachedPagesApplication(django)
+
+    serve(front_door, wsgi_environ(CAMPAIGN))
+    served = serve(front_door, wsgi_environ(CAMPAIGN, HTTP_X_FORWARDED_PROTO="https"))
+
+    assert django.calls == [CAMPAIGN]
+    assert served["headers"]["X-Page-Cache"] == "hit"
