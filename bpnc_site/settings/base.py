@@ -168,6 +168,16 @@ AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_CALLABLE = "bpnc_site.views.admin_login_locked_out"
 
+# How many proxies (load balancer, CDN) stand between visitors and the app: the
+# visitor's address is then read from X-Forwarded-For, counted from the right
+# (bpnc_site/client_address.py). Rate limits and sign-in throttling use it.
+TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))
+RATELIMIT_IP_META_KEY = "bpnc_site.client_address.client_ip"
+if TRUSTED_PROXY_COUNT:
+    AXES_IPWARE_META_PRECEDENCE_ORDER = ("HTTP_X_FORWARDED_FOR", "REMOTE_ADDR")
+    AXES_IPWARE_PROXY_COUNT = TRUSTED_PROXY_COUNT
+    AXES_IPWARE_PROXY_ORDER = "right-most"
+
 # i18n
 
 LANGUAGE_CODE = "en"

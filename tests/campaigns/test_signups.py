@@ -175,3 +175,25 @@ def test_language_choice_offers_only_real_languages(client, campaign_es):
 
     assert "---------" not in html
     assert 'name="language" value="es"' in html and "checked" in html
+
+
+def test_behind_a_proxy_each_visitor_has_their_own_limit(client, campaign, settings):
+    settings.SIGNUP_RATE_LIMIT = "1/m"
+    settings.TRUSTED_PROXY_COUNT = 1
+
+    def post_from(address, email, claimed="203.0.113.9"):
+        return post(
+            client,
+            campaign,
+            {**VALID, "email": email},
+            HTTP_X_FORWARDED_FOR=f"{claimed}, {address}",
+            REMOTE_ADDR="10.0.0.2",
+        )
+
+    first = post_from("198.51.100.1", "a@example.org")
+    again = post_from("198.51.100.1", "b@example.org", claimed="203.0.113.77")
+    neighbour = post_from("198.51.100.2", "c@example.org")
+
+    assert first.status_code == 302
+    assert again.status_code == 429  # a made-up address in front changes nothing
+    assert neighbour.status_code == 302
