@@ -4,7 +4,7 @@ UV := $(shell command -v uv 2>/dev/null || echo python3 -m uv)
 RUN := $(UV) run --frozen
 MANAGE := $(RUN) python manage.py
 
-.PHONY: install run dev test lint format content messages content-po
+.PHONY: install run dev test lint format content messages content-po loadtest
 
 install:
 	@$(UV) --version >/dev/null 2>&1 || python3 -m pip install --quiet --user uv \
@@ -33,6 +33,12 @@ test: install
 	$(MANAGE) check
 	$(MANAGE) makemigrations --check --dry-run
 	$(RUN) pytest
+
+# A bounded mixed load (pages in both languages, searches, sign-ups) on a throwaway
+# copy of the site under gunicorn, production settings (loadtest/run.py): set
+# LOAD_USERS, LOAD_DURATION (seconds), LOAD_WORKERS; PostgreSQL when DATABASE_URL is.
+loadtest: install
+	$(RUN) python -m loadtest.run
 
 lint: install
 	$(RUN) ruff check .
