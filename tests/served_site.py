@@ -49,6 +49,8 @@ def site_environment(tmp, database_url=None, **overrides):
         DATABASE_URL=database_url or f"sqlite:///{tmp / 'site.sqlite3'}",
         STATIC_ROOT=str(tmp / "static"),
         MEDIA_ROOT=str(tmp / "media"),
+        # Not the project's own log, which `make run` and other sites read.
+        PAGE_CACHE_PURGE_LOG=str(tmp / "page-cache-purges.log"),
         ALLOWED_HOSTS="127.0.0.1,localhost",
         SIGNUP_RATE_LIMIT="1000/m",
         PYTHONUNBUFFERED="1",

@@ -28,7 +28,7 @@ from tests.served_site import (
 )
 
 THREADS = 16
-POSTS_PER_THREAD = 8
+POSTS_PER_THREAD = 16
 DOUBLE_SUBMITS = 8  # emails sent twice, at the same moment, to the same campaign
 
 pytestmark = pytest.mark.skipif(
