@@ -4,7 +4,7 @@ UV := $(shell command -v uv 2>/dev/null || echo python3 -m uv)
 RUN := $(UV) run --frozen
 MANAGE := $(RUN) python manage.py
 
-.PHONY: install run dev test lint format content messages content-po loadtest
+.PHONY: install run dev test lint format content messages content-po bench loadtest
 
 install:
 	@$(UV) --version >/dev/null 2>&1 || python3 -m pip install --quiet --user uv \
@@ -33,6 +33,11 @@ test: install
 	$(MANAGE) check
 	$(MANAGE) makemigrations --check --dry-run
 	$(RUN) pytest
+
+# Requests per second and latency per page type, cached and uncached, against a
+# trivial WSGI app in the same gunicorn configuration (bench/run.py; needs wrk).
+bench: install
+	$(RUN) python bench/run.py
 
 # A bounded mixed load (pages in both languages, searches, sign-ups) on a throwaway
 # copy of the site under gunicorn, production settings (loadtest/run.py): set
