@@ -53,3 +53,14 @@ def publish_child(parent, page):
     page.save_revision().publish()
     page.refresh_from_db()
     return page
+
+
+# What a neighbour fills in on a campaign page's sign-up form.
+SIGNUP_FORM = {
+    "name": "Ana Pérez",
+    "email": "ana@example.org",
+    "phone": "(773) 555-0100",
+    "zip_code": "60632",
+    "language": "es",
+    "consent": "on",
+}

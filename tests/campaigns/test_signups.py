@@ -8,17 +8,11 @@ from django.utils.translation import gettext
 from wagtail.models import Locale
 
 from campaigns.models import CampaignPage, Signup
+from tests.factories import SIGNUP_FORM
 
 pytestmark = pytest.mark.django_db
 
-VALID = {
-    "name": "Ana Pérez",
-    "email": "ana@example.org",
-    "phone": "(773) 555-0100",
-    "zip_code": "60632",
-    "language": "es",
-    "consent": "on",
-}
+VALID = SIGNUP_FORM
 
 
 @pytest.fixture

@@ -14,6 +14,7 @@ from wagtail.models import Locale
 
 from bpnc_site.views import server_error
 from campaigns.models import CampaignPage, Signup
+from tests.factories import SIGNUP_FORM
 
 pytestmark = pytest.mark.django_db
 
@@ -111,14 +112,7 @@ def test_other_server_errors_stay_500():
     assert response.status_code == 500
 
 
-VALID = {
-    "name": "José Nuñez",
-    "email": "jose@example.org",
-    "phone": "(773) 555-0100",
-    "zip_code": "60632",
-    "language": "es",
-    "consent": "on",
-}
+VALID = {**SIGNUP_FORM, "name": "José Nuñez", "email": "jose@example.org"}
 
 
 @contextmanager

@@ -8,18 +8,12 @@ from django.utils import translation
 from wagtail.models import Locale
 
 from campaigns.models import CampaignPage, Signup
+from tests.factories import SIGNUP_FORM
 
 pytestmark = pytest.mark.django_db
 
 SCRIPT = '<script>alert("bpnc")</script>'
-VALID = {
-    "name": "Ana Pérez",
-    "email": "ana@example.org",
-    "phone": "(773) 555-0100",
-    "zip_code": "60632",
-    "language": "es",
-    "consent": "on",
-}
+VALID = SIGNUP_FORM
 ORIGIN = {"HTTP_ORIGIN": "http://testserver"}
 
 

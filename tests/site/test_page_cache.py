@@ -19,6 +19,7 @@ from campaigns.models import CampaignPage
 from campaigns.signups import Signup
 from home.settings import OrganisationSettings
 from people.models import Person
+from tests.factories import SIGNUP_FORM
 from tests.site.test_translation_workflow import spanish, spanish_translation
 
 pytestmark = pytest.mark.django_db
@@ -108,13 +109,7 @@ def test_a_first_time_visitor_can_sign_up_from_a_stored_page(client, seeded_site
 
     response = visitor.post(
         action,
-        {
-            "name": "Ana López",
-            "email": "ana@example.org",
-            "zip_code": "60632",
-            "language": "es",
-            "consent": "on",
-        },
+        SIGNUP_FORM,
         HTTP_ORIGIN="http://testserver",
     )
 
