@@ -89,3 +89,49 @@ def test_queries_stay_flat_from_6_to_60_campaigns(client, home):
     many = {url: count_queries(client, url) for url in urls}
 
     assert many == few
+
+
+def crowded_campaign(index, area, slug, size):
+    """A campaign with `size` people, partner organisations and bills."""
+    page = CampaignPage(
+        title=slug,
+        slug=slug,
+        summary="A campaign.",
+        demands=[
+            {
+                "type": "demand",
+                "value": {
+                    "demand": "Pass the bills",
+                    "kind": "legislation",
+                    "bills": [BillFactory().pk for _ in range(size)],
+                    "status": "campaigning",
+                },
+            }
+        ],
+        people=[
+            CampaignPagePerson(person=PersonFactory(), role=role)
+            for role in ("contact", "sponsor", "spokesperson")
+            for _ in range(size)
+        ],
+        organisations=[
+            CampaignPageOrganisation(organisation=OrganisationFactory(), role="partner")
+            for _ in range(size)
+        ],
+        policy_area_links=[CampaignPagePolicyArea(policy_area=area)],
+    )
+    return publish_child(index, page)
+
+
+def test_a_campaign_costs_the_same_with_5_or_50_people_partners_and_bills(
+    client, home
+):
+    index = publish_child(home, CampaignIndexPage(title="Campaigns", slug="campaigns"))
+    policy = publish_child(home, PolicyIndexPage(title="Policy", slug="policy"))
+    area = publish_child(policy, PolicyAreaPage(title="Safety", slug="safety"))
+    crowded_campaign(index, area, "small", 5)
+    crowded_campaign(index, area, "large", 50)
+
+    small = count_queries(client, "/en/campaigns/small/")
+    large = count_queries(client, "/en/campaigns/large/")
+
+    assert large == small
