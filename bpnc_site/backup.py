@@ -14,6 +14,7 @@ sessions, the Django admin's log and login-throttling records.
 
 import datetime
 import json
+import os
 import shutil
 from pathlib import Path, PurePosixPath
 
@@ -88,7 +89,17 @@ class Serializer(JSONSerializer):
 def back_up(folder, media=True):
     """Write a backup into folder (created if need be); returns its manifest."""
     folder = Path(folder)
+    # Password hashes and neighbours' sign-ups: for the site's own user only.
+    previous_umask = os.umask(0o077)
+    try:
+        return _back_up(folder, media)
+    finally:
+        os.umask(previous_umask)
+
+
+def _back_up(folder, media):
     folder.mkdir(parents=True, exist_ok=True)
+    folder.chmod(0o700)
     if (folder / DATA_FILE).exists():
         raise BackupError(f"{folder} already holds a backup.")
     counts = {}
@@ -143,8 +154,12 @@ def _copy_media_out(target):
     for name in names:
         path = target / name
         path.parent.mkdir(parents=True, exist_ok=True)
-        with default_storage.open(name, "rb") as source, path.open("wb") as copy:
-            shutil.copyfileobj(source, copy)
+        try:
+            with default_storage.open(name, "rb") as source, path.open("wb") as copy:
+                shutil.copyfileobj(source, copy)
+        except FileNotFoundError:  # deleted (with its image) since it was listed
+            path.unlink(missing_ok=True)
+            continue
         copied += 1
     return copied
 

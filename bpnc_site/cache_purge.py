@@ -20,6 +20,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.db import close_old_connections, transaction
 from django.db.models import Q
 from wagtail.contrib.frontend_cache.utils import PurgeBatch, purge_urls_from_cache
+from wagtail.contrib.settings.registry import registry as settings_registry
 from wagtail.models import Page, ReferenceIndex
 
 from .page_cache import PageCachePurgeBackend
@@ -49,7 +50,8 @@ def pages_showing_page(page):
 
 
 def pages_showing_object(obj):
-    """Every page using this snippet or image, or one of its translations."""
+    """Every page using this snippet or image, or one of its translations, directly
+    or through a snippet (a person's photo) or the settings (the logo)."""
     model = type(obj)
     if hasattr(obj, "translation_key"):
         ids = list(
@@ -59,7 +61,18 @@ def pages_showing_object(obj):
         )
     else:
         ids = [obj.pk]
-    return Page.objects.filter(pk__in=_pages_referencing(model, ids))
+    if _used_by_settings(model, ids):
+        return all_pages()
+    page_ids = _pages_referencing(model, ids)
+    for user in _non_page_users(model, ids):
+        page_ids += _pages_referencing(type(user), [user.pk])
+    return Page.objects.filter(pk__in=page_ids)
+
+
+def pages_below(page):
+    """The page and every page under it, in every language."""
+    keys = Page.objects.filter(path__startswith=page.path).values("translation_key")
+    return Page.objects.filter(translation_key__in=keys)
 
 
 def all_pages():
@@ -78,6 +91,37 @@ def _pages_referencing(model, ids):
             base_content_type=ContentType.objects.get_for_model(Page),
         ).values_list("object_id", flat=True)
     ]
+
+
+def _used_by_settings(model, ids):
+    """Site settings are shown on every page (and not in the reference index)."""
+    for setting_model in settings_registry:
+        for field in setting_model._meta.get_fields():
+            if field.many_to_one and field.related_model is model:
+                if setting_model.objects.filter(**{f"{field.name}__in": ids}).exists():
+                    return True
+    return False
+
+
+def _non_page_users(model, ids):
+    """Snippets and settings that point at these objects."""
+    parents = model._meta.get_parent_list()
+    base = ContentType.objects.get_for_model(parents[-1] if parents else model)
+    page_type = ContentType.objects.get_for_model(Page)
+    rows = (
+        ReferenceIndex.objects.filter(
+            to_content_type=base, to_object_id__in=[str(pk) for pk in ids]
+        )
+        .exclude(base_content_type=page_type)
+        .values_list("content_type", "object_id")
+        .distinct()
+    )
+    users = []
+    for content_type_id, object_id in rows:
+        user_model = ContentType.objects.get_for_id(content_type_id).model_class()
+        if user_model is not None:
+            users.extend(user_model.objects.filter(pk=object_id))
+    return users
 
 
 def _pages_referenced_by(page_ids):

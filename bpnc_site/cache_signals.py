@@ -3,7 +3,7 @@
 from django.db.models.signals import post_save, pre_delete
 from django.dispatch import receiver
 from wagtail.images import get_image_model
-from wagtail.models import Page, Site
+from wagtail.models import Page, PageViewRestriction, Site
 from wagtail.signals import (
     page_published,
     page_slug_changed,
@@ -20,6 +20,7 @@ from policy.models import Bill
 
 from .cache_purge import (
     all_pages,
+    pages_below,
     pages_showing_object,
     pages_showing_page,
     purge_after_commit,
@@ -75,6 +76,16 @@ def object_removed(sender, instance, **kwargs):
 def object_saved(sender, instance, created=False, **kwargs):
     if not created:
         purge_after_commit(pages_showing_object(instance))
+
+
+@receiver(post_save, sender=PageViewRestriction)
+@receiver(pre_delete, sender=PageViewRestriction)
+def privacy_changed(sender, instance, **kwargs):
+    """Made private in the admin's privacy dialog, which publishes nothing: the
+    page and those below it must leave the cache at once (and come back, when
+    made public again)."""
+    page = instance.page
+    purge_after_commit(pages_below(page) | pages_showing_page(page))
 
 
 @receiver(post_save, sender=OrganisationSettings)

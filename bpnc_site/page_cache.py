@@ -19,6 +19,7 @@ answering. With Redis the cache is shared and the log is not used.
 import hashlib
 import logging
 import os
+import time
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -37,7 +38,13 @@ KEY_PREFIX = "page:"
 CACHEABLE_FLAG = "_bpnc_page_cacheable"
 STATUS_HEADER = "X-Page-Cache"
 # Kept out of stored entries: set afresh for each response, or only for a miss.
+# Long enough to outlast any render that started before a purge.
+PURGE_MARKER_TIMEOUT = 10 * 60  # seconds
 UNSTORED_HEADERS = {"set-cookie", "date", STATUS_HEADER.lower()}
+
+
+def purge_marker_key(path):
+    return "purged-" + cache_key(path)
 
 
 def cache_key(path):
@@ -77,18 +84,29 @@ class PurgeLog:
             log.write("".join(f"{path}\n" for path in paths))
 
     def catch_up(self, cache):
-        """Remove from this process's cache what other processes have purged."""
+        """Remove from this process's cache what other processes have purged;
+        return the paths purged since the last call (EVERYTHING after a rotation)."""
         size = self._size()
         if size == self.offset:
-            return
+            return set()
         if size < self.offset:
             cache.clear()
-        else:
-            with open(self.path, encoding="utf-8") as log:
-                log.seek(self.offset)
-                paths = log.read().splitlines()
-            cache.delete_many([cache_key(path) for path in paths if path])
+            self.offset = size
+            return EVERYTHING
+        with open(self.path, encoding="utf-8") as log:
+            log.seek(self.offset)
+            paths = {path for path in log.read().splitlines() if path}
+        cache.delete_many([cache_key(path) for path in paths])
         self.offset = size
+        return paths
+
+
+class _Everything:
+    def __contains__(self, path):
+        return True
+
+
+EVERYTHING = _Everything()
 
 
 def _shared_log():
@@ -166,18 +184,28 @@ class PageCacheMiddleware:
         if stored is not None:
             return self._from_stored(stored)
 
+        started = time.time()
         response = self.get_response(request)
         if request.method == "GET" and self._may_store(request, response):
             try:
-                page_cache().set(
-                    cache_key(request.path),
-                    self._to_stored(response),
-                    settings.PAGE_CACHE_TIMEOUT,
-                )
+                self._store(request.path, response, started)
             except Exception:
                 logger.warning("Page cache unavailable; not stored", exc_info=True)
             response[STATUS_HEADER] = "miss"
         return response
+
+    def _store(self, path, response, started):
+        """Store the page unless it was purged while it was being rendered: it may
+        then show what the purge was for, as it was before."""
+        cache = page_cache()
+        if self.purge_log is not None:
+            if path in self.purge_log.catch_up(cache):
+                return
+        purged_at = cache.get(purge_marker_key(path))
+        if purged_at is not None and purged_at >= started:
+            return
+        stored = self._to_stored(response)
+        cache.set(cache_key(path), stored, settings.PAGE_CACHE_TIMEOUT)
 
     @staticmethod
     def _may_store(request, response):
@@ -267,7 +295,12 @@ class PageCachePurgeBackend(BaseBackend):
         paths = sorted({urlsplit(url).path or "/" for url in urls})
         if not paths:
             return
-        page_cache().delete_many([cache_key(path) for path in paths])
+        cache = page_cache()
+        cache.delete_many([cache_key(path) for path in paths])
+        now = time.time()
+        cache.set_many(
+            {purge_marker_key(path): now for path in paths}, PURGE_MARKER_TIMEOUT
+        )
         log = _shared_log()
         if log is not None:
             log.record(paths)

@@ -1,6 +1,9 @@
 import pytest
 from django.core.cache import cache
+from django.core.files.images import ImageFile
 from django.db import transaction
+from PIL import Image as PILImage
+from wagtail.images.models import Image
 from wagtail.models import Locale, Page, Site
 
 from bpnc_site.loader import SiteContentLoader
@@ -63,3 +66,13 @@ def seeded_site(seeded_site_for_module, db):
 @pytest.fixture(autouse=True)
 def page_cache_purge_log(settings, tmp_path):
     settings.PAGE_CACHE_PURGE_LOG = tmp_path / "page-cache-purges.log"
+
+
+@pytest.fixture
+def photo(tmp_path):
+    path = tmp_path / "rally.png"
+    PILImage.new("RGB", (1600, 900), "#6b1d52").save(path)
+    with open(path, "rb") as handle:
+        return Image.objects.create(
+            title="Rally", file=ImageFile(handle, name="rally.png")
+        )

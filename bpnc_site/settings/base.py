@@ -173,10 +173,10 @@ AXES_LOCKOUT_CALLABLE = "bpnc_site.views.admin_login_locked_out"
 # (bpnc_site/client_address.py). Rate limits and sign-in throttling use it.
 TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))
 RATELIMIT_IP_META_KEY = "bpnc_site.client_address.client_ip"
-if TRUSTED_PROXY_COUNT:
-    AXES_IPWARE_META_PRECEDENCE_ORDER = ("HTTP_X_FORWARDED_FOR", "REMOTE_ADDR")
-    AXES_IPWARE_PROXY_COUNT = TRUSTED_PROXY_COUNT
-    AXES_IPWARE_PROXY_ORDER = "right-most"
+AXES_CLIENT_IP_CALLABLE = "bpnc_site.client_address.client_ip"
+# When the cache (Redis) is down the limit cannot be counted: let sign-ups
+# through rather than refuse every neighbour until it is back.
+RATELIMIT_FAIL_OPEN = True
 
 # i18n
 

@@ -1,6 +1,7 @@
 """Site chrome: navigation, language links and formatting helpers."""
 
 import json
+from urllib.parse import urljoin, urlsplit
 
 from django import template
 from django.conf import settings
@@ -67,10 +68,13 @@ def _chrome_pages(request):
         pages = list(home.get_children().live().filter(wanted).order_by("path"))
         localized_privacy = None
         if privacy is not None:
-            localized_privacy = next(
-                (p for p in pages if p.translation_key == privacy.translation_key),
-                None,
-            ) or privacy.localized
+            localized_privacy = (
+                next(
+                    (p for p in pages if p.translation_key == privacy.translation_key),
+                    None,
+                )
+                or privacy.localized
+            )
         return {
             "menu": [page for page in pages if page.show_in_menus],
             "privacy": localized_privacy,
@@ -218,6 +222,18 @@ def share_image(context, page):
     return OrganisationSettings.for_request(request).logo if request else None
 
 
+@register.filter
+def site_origin(page):
+    """The public scheme and host of the page's site, from the Wagtail Site record.
+
+    Absolute links (canonical, alternates, sharing) never come from the request's
+    Host header: pages are cached whole and served to every visitor, so a Host a
+    client made up must not end up in them.
+    """
+    parts = urlsplit(page.full_url or "")
+    return f"{parts.scheme}://{parts.netloc}" if parts.netloc else ""
+
+
 JSON_ESCAPES = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u0026"}
 
 
@@ -227,11 +243,12 @@ def organization_schema(context):
     request = context["request"]
     org = OrganisationSettings.for_request(request)
     home = _home_for(request)
+    origin = site_origin(home) if home else ""
     data = {
         "@context": "https://schema.org",
         "@type": "Organization",
         "name": org.name,
-        "url": request.build_absolute_uri(home.url if home else "/"),
+        "url": home.full_url if home else "/",
     }
     if org.short_name:
         data["alternateName"] = org.short_name
@@ -242,9 +259,7 @@ def organization_schema(context):
     if org.address:
         data["address"] = " ".join(org.address.split())
     if org.logo:
-        data["logo"] = request.build_absolute_uri(
-            org.logo.get_rendition("height-256").url
-        )
+        data["logo"] = urljoin(origin, org.logo.get_rendition("height-256").url)
     if org.social_links:
         data["sameAs"] = [url for _label, url in org.social_links]
     payload = json.dumps(data, ensure_ascii=False).translate(JSON_ESCAPES)

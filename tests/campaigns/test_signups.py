@@ -191,3 +191,19 @@ def test_behind_a_proxy_each_visitor_has_their_own_limit(client, campaign, setti
     assert first.status_code == 302
     assert again.status_code == 429  # a made-up address in front changes nothing
     assert neighbour.status_code == 302
+
+
+def test_sign_ups_are_taken_while_the_cache_server_is_down(client, campaign, settings):
+    settings.CACHES = {
+        "default": {
+            "BACKEND": "django_redis.cache.RedisCache",
+            "LOCATION": "redis://127.0.0.1:1/0",  # nothing listens there
+            "OPTIONS": {"SOCKET_CONNECT_TIMEOUT": 0.2, "SOCKET_TIMEOUT": 0.2},
+        }
+    }
+    settings.DJANGO_REDIS_IGNORE_EXCEPTIONS = True
+
+    response = post(client, campaign, VALID)
+
+    assert response.status_code == 302
+    assert Signup.objects.filter(email=VALID["email"]).exists()

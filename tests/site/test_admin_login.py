@@ -96,3 +96,25 @@ def test_sign_in_works_again_after_the_cool_off(client, editor):
     )
 
     assert sign_in(client, PASSWORD).status_code == 302
+
+
+def test_behind_a_proxy_a_guesser_cannot_lock_out_editors_elsewhere(
+    client, editor, settings
+):
+    settings.TRUSTED_PROXY_COUNT = 1
+    proxy = {"REMOTE_ADDR": "10.0.0.2"}
+    for _ in range(5):
+        sign_in(client, "wrong", HTTP_X_FORWARDED_FOR="198.51.100.66", **proxy)
+
+    editor_at_office = Client()
+    response = sign_in(
+        editor_at_office, PASSWORD, HTTP_X_FORWARDED_FOR="198.51.100.7", **proxy
+    )
+
+    assert response.status_code == 302
+    assert (
+        sign_in(
+            Client(), PASSWORD, HTTP_X_FORWARDED_FOR="198.51.100.66", **proxy
+        ).status_code
+        == 429
+    )

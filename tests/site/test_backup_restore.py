@@ -64,6 +64,9 @@ def test_a_backup_comes_back_whole_in_an_empty_database(
     before = json.loads(json.dumps(site_facts(client)))
     backup = tmp_path / "backup"
     call_command("backup_site", str(backup), stdout=io.StringIO())
+    # It holds password hashes and sign-ups: nobody else on the server may read it.
+    assert backup.stat().st_mode & 0o077 == 0
+    assert (backup / "data.json").stat().st_mode & 0o077 == 0
 
     with pytest.raises(CommandError, match="already holds content"):
         call_command("restore_site", str(backup), stdout=io.StringIO())

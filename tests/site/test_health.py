@@ -56,9 +56,7 @@ def test_database_outage_answers_503_naming_the_database(client):
     assert response.json() == {"database": "failing", "cache": "ok"}
 
 
-def test_redis_outage_is_reported_but_keeps_the_server_in_rotation(
-    client, redis_down
-):
+def test_redis_outage_is_reported_but_keeps_the_server_in_rotation(client, redis_down):
     response = client.get("/healthz")
 
     assert response.status_code == 200

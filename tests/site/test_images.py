@@ -3,23 +3,10 @@
 import re
 
 import pytest
-from django.core.files.images import ImageFile
-from PIL import Image as PILImage
-from wagtail.images.models import Image
 
 from campaigns.models import CampaignPage
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def photo(tmp_path):
-    path = tmp_path / "rally.png"
-    PILImage.new("RGB", (1600, 900), "#6b1d52").save(path)
-    with open(path, "rb") as handle:
-        return Image.objects.create(
-            title="Rally", file=ImageFile(handle, name="rally.png")
-        )
 
 
 def test_campaign_hero_is_a_responsive_webp_with_dimensions(client, seeded_site, photo):

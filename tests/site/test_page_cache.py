@@ -6,14 +6,18 @@ import threading
 
 import pytest
 from django.core.cache.backends.locmem import LocMemCache
-from django.test import Client
-from wagtail.models import Page
+from django.http import HttpResponse
+from django.test import Client, RequestFactory
+from wagtail.models import Page, PageViewRestriction
 
 from bpnc_site.page_cache import (
     CachedPagesApplication,
+    PageCacheMiddleware,
     PageCachePurgeBackend,
     PurgeLog,
     cache_key,
+    mark_cacheable,
+    page_cache,
 )
 from campaigns.models import CampaignPage
 from campaigns.signups import Signup
@@ -362,3 +366,85 @@ def test_plain_http_is_redirected_rather_than_served_when_https_is_required(
 
     assert django.calls == [CAMPAIGN]
     assert served["headers"]["X-Page-Cache"] == "hit"
+
+
+def test_making_a_page_private_takes_it_and_its_children_out_of_the_cache(
+    warm, client, django_capture_on_commit_callbacks
+):
+    index = Page.objects.get(url_path__endswith="/home/campaigns/")
+    with django_capture_on_commit_callbacks(execute=True):
+        PageViewRestriction.objects.create(
+            page=index, restriction_type=PageViewRestriction.LOGIN
+        )
+
+    assert {"/en/campaigns/", CAMPAIGN} <= warm()
+    assert client.get(CAMPAIGN).status_code == 302  # to the sign-in page
+
+
+@pytest.fixture
+def logo(seeded_site, photo):
+    settings_ = OrganisationSettings.for_site(seeded_site)
+    settings_.logo = photo
+    settings_.save()
+    return photo
+
+
+def test_changing_the_logo_image_purges_every_page(
+    logo, warm, django_capture_on_commit_callbacks
+):
+    logo.focal_point_x, logo.focal_point_y = 10, 10
+    with django_capture_on_commit_callbacks(execute=True):
+        logo.save()
+
+    assert warm() == set(live_urls())
+
+
+def test_a_made_up_port_in_the_host_never_reaches_a_stored_page(client, seeded_site):
+    client.get(CAMPAIGN, HTTP_HOST="testserver:6666")
+
+    stored = client.get(CAMPAIGN)
+
+    assert stored["X-Page-Cache"] == "hit"
+    assert b"6666" not in stored.content
+    assert b'<link rel="canonical" href="http://testserver/en/' in stored.content
+
+
+@pytest.fixture
+def contact_photo(seeded_site, photo):
+    person = Person.objects.get(name="Any Huamani", locale__language_code="en")
+    person.photo = photo
+    person.save_revision().publish()
+    return photo
+
+
+def test_changing_a_contact_photo_purges_the_pages_showing_that_person(
+    contact_photo, warm, django_capture_on_commit_callbacks
+):
+    contact_photo.focal_point_x, contact_photo.focal_point_y = 10, 10
+    with django_capture_on_commit_callbacks(execute=True):
+        contact_photo.save()
+
+    purged = warm()
+    assert CAMPAIGN in purged
+    assert not purged & {"/en/about/", "/en/campaigns/free-the-funds/"}
+
+
+@pytest.mark.parametrize("shared_cache", [True, False])
+def test_a_page_purged_while_it_was_rendered_is_not_stored(
+    settings, shared_cache, monkeypatch
+):
+    """The render may have read the content as it was before the publish."""
+    if shared_cache:
+        monkeypatch.setattr("bpnc_site.page_cache._shared_log", lambda: None)
+
+    def render_during_a_publish(request):
+        mark_cacheable(request)
+        PageCachePurgeBackend({}).purge_batch(["http://testserver/en/about/"])
+        return HttpResponse("the old About page")
+
+    middleware = PageCacheMiddleware(render_during_a_publish)
+    middleware(RequestFactory().get("/en/about/"))
+
+    assert page_cache().get(cache_key("/en/about/")) is None
+    middleware(RequestFactory().get("/en/"))  # no purge this time
+    assert page_cache().get(cache_key("/en/")) is not None

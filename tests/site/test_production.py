@@ -75,7 +75,6 @@ def test_each_missing_variable_stops_start_up_with_one_line(missing):
     assert result.stderr.startswith(f"Set the {missing} environment variable to ")
 
 
-
 def test_deploy_checks_report_nothing_with_every_service_on():
     result = run(
         ["manage.py", "check", "--deploy", "--fail-level", "WARNING"],

@@ -17,6 +17,7 @@ def uncached_pages(settings):
     """What a page costs to render, not to fetch from the page cache."""
     settings.PAGE_CACHE_ENABLED = False
 
+
 # Every page pays for: the site, the active locale, the home page, the route, view
 # restrictions, the settings (with logo and privacy page), the page's translations
 # and the menu. Spanish pages add the Spanish home page and the check of whether

@@ -122,9 +122,7 @@ def crowded_campaign(index, area, slug, size):
     return publish_child(index, page)
 
 
-def test_a_campaign_costs_the_same_with_5_or_50_people_partners_and_bills(
-    client, home
-):
+def test_a_campaign_costs_the_same_with_5_or_50_people_partners_and_bills(client, home):
     index = publish_child(home, CampaignIndexPage(title="Campaigns", slug="campaigns"))
     policy = publish_child(home, PolicyIndexPage(title="Policy", slug="policy"))
     area = publish_child(policy, PolicyAreaPage(title="Safety", slug="safety"))
