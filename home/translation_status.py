@@ -2,8 +2,6 @@
 
 from dataclasses import dataclass
 
-from django.conf import settings
-from django.utils import translation
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 from wagtail_localize.models import Translation, TranslationSource
@@ -94,25 +92,9 @@ def _published_before(translated, moment):
     return published is not None and published < moment
 
 
-def english_source_if_out_of_date(page, english=None):
-    """The live English page when this translated page lags behind it, else None.
-
-    ``english``: the live English page, when the caller has already fetched it.
-    """
-    if translation.get_language() == settings.LANGUAGE_CODE:  # served in its language
-        return None
-    if english is None:
-        english = (
-            type(page)
-            .objects.live()
-            .filter(
-                translation_key=page.translation_key,
-                locale__language_code=settings.LANGUAGE_CODE,
-            )
-            .first()
-        )
-    if english is None:
-        return None
+def english_source_if_out_of_date(page, english):
+    """``english`` (the live English page) when this translation of it lags
+    behind it, else None."""
     changed = english.last_published_at
     if changed is None:
         return None

@@ -180,7 +180,7 @@ def translation_out_of_date(context, page):
     )
     if english is None:
         return None
-    return english_source_if_out_of_date(page, english=english)
+    return english_source_if_out_of_date(page, english)
 
 
 @register.simple_tag
