@@ -81,8 +81,7 @@ def all_pages():
 
 def _pages_referencing(model, ids):
     """Pages whose content or inline panels point at these objects."""
-    parents = model._meta.get_parent_list()
-    base = ContentType.objects.get_for_model(parents[-1] if parents else model)
+    base = _base_content_type(model)
     return [
         int(object_id)
         for object_id in ReferenceIndex.objects.filter(
@@ -103,10 +102,15 @@ def _used_by_settings(model, ids):
     return False
 
 
+def _base_content_type(model):
+    """What the reference index files a model's objects under (Page for pages)."""
+    parents = model._meta.get_parent_list()
+    return ContentType.objects.get_for_model(parents[-1] if parents else model)
+
+
 def _non_page_users(model, ids):
     """Snippets and settings that point at these objects."""
-    parents = model._meta.get_parent_list()
-    base = ContentType.objects.get_for_model(parents[-1] if parents else model)
+    base = _base_content_type(model)
     page_type = ContentType.objects.get_for_model(Page)
     rows = (
         ReferenceIndex.objects.filter(
