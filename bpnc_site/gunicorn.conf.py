@@ -5,6 +5,8 @@ https://docs.gunicorn.org/en/stable/settings.html
 
 import os
 
+from bpnc_site.logs import json_logging
+
 
 def _int(name, default):
     return int(os.environ.get(name) or default)
@@ -32,27 +34,7 @@ max_requests_jitter = _int("GUNICORN_MAX_REQUESTS_JITTER", 100)
 accesslog = "-"
 errorlog = "-"
 access_log_format = "%(m)s %(U)s %(s)s"
-logconfig_dict = {
-    "version": 1,
-    "disable_existing_loggers": False,
-    "formatters": {"json": {"()": "bpnc_site.json_logs.JsonFormatter"}},
-    "handlers": {
-        "stdout": {
-            "class": "logging.StreamHandler",
-            "stream": "ext://sys.stdout",
-            "formatter": "json",
-        }
-    },
-    "root": {"handlers": ["stdout"], "level": "INFO"},
-    "loggers": {
-        "gunicorn.error": {"handlers": ["stdout"], "level": "INFO", "propagate": False},
-        "gunicorn.access": {
-            "handlers": ["stdout"],
-            "level": "INFO",
-            "propagate": False,
-        },
-    },
-}
+logconfig_dict = json_logging("INFO", loggers=["gunicorn.error", "gunicorn.access"])
 
 # The heartbeat file on memory, not the container's overlay disk.
 worker_tmp_dir = "/dev/shm" if os.path.isdir("/dev/shm") else None

@@ -8,10 +8,10 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
-from bpnc_site.sitemap import BilingualSitemap
-from bpnc_site.views import robots_txt
-from campaigns import views as campaign_views
-from home.views import search, switch_language
+from campaigns.signups.views import signup
+from home.crawlers import BilingualSitemap, robots_txt
+from home.languages import switch_language
+from home.search.views import search
 
 urlpatterns = [
     path("language/<str:language_code>/", switch_language, name="switch_language"),
@@ -37,10 +37,10 @@ if settings.SERVE_MEDIA:
     ]
 
 urlpatterns += i18n_patterns(
-    path(_("signup/<int:page_id>/"), campaign_views.signup, name="campaign_signup"),
+    path(_("signup/<int:page_id>/"), signup, name="campaign_signup"),
     path(_("search/"), search, name="search"),
     path("", include(wagtail_urls)),
 )
 
-handler400 = "bpnc_site.views.bad_request"
-handler500 = "bpnc_site.views.server_error"
+handler400 = "bpnc_site.http.errors.bad_request"
+handler500 = "bpnc_site.http.errors.server_error"

@@ -6,6 +6,6 @@ os.environ.setdefault("DJANGO_SETTINGS_MODULE", "bpnc_site.settings.dev")
 
 django_application = get_wsgi_application()
 
-from bpnc_site.page_cache import CachedPagesApplication  # noqa: E402  (needs settings)
+from bpnc_site.page_cache.serving import CachedPagesApplication  # noqa: E402  (needs settings)
 
 application = CachedPagesApplication(django_application)

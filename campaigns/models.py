@@ -9,11 +9,12 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from home.blocks import BaseStreamBlock
-from home.page_queries import SitePage
+from home.models import SitePage
 from policy.models import PolicyAreaPage
 
 from .blocks import CampaignStreamBlock, DemandStreamBlock
-from .signups import Signup, SignupForm
+from .signups.forms import SignupForm
+from .signups.models import Signup
 
 __all__ = [
     "CampaignIndexPage",

@@ -23,7 +23,7 @@ from contextlib import ExitStack, nullcontext
 from pathlib import Path
 
 from loadtest import summary
-from tests.served_site import (
+from tests.support.site import (
     PROJECT_DIR,
     SiteServer,
     build_site,

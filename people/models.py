@@ -1,27 +1,13 @@
-from django.contrib.contenttypes.fields import GenericRelation
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
-from wagtail.models import (
-    DraftStateMixin,
-    RevisionMixin,
-    TranslatableMixin,
-    WorkflowMixin,
-)
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
-
-class PublishableSnippet(
-    WorkflowMixin, DraftStateMixin, RevisionMixin, index.Indexed, TranslatableMixin
-):
-    """What every public snippet shares: drafts, history and two languages."""
-
-    class Meta(TranslatableMixin.Meta):
-        abstract = True
+from home.models import PublicSnippet
 
 
-class Person(PublishableSnippet, models.Model):
+class Person(PublicSnippet, models.Model):
     """A contact person, spokesperson or elected sponsor shown on campaign pages."""
 
     name = models.CharField(_("name"), max_length=120)
@@ -53,15 +39,6 @@ class Person(PublishableSnippet, models.Model):
         help_text=_('As a reader would read it, for example "English and Spanish".'),
     )
 
-    _revisions = GenericRelation("wagtailcore.Revision", related_query_name="person")
-    workflow_states = GenericRelation(
-        "wagtailcore.WorkflowState",
-        content_type_field="base_content_type",
-        object_id_field="object_id",
-        related_query_name="person",
-        for_concrete_model=False,
-    )
-
     panels = [
         FieldPanel("name"),
         FieldPanel("role"),
@@ -90,7 +67,7 @@ class Person(PublishableSnippet, models.Model):
         TranslatableField("languages"),
     ]
 
-    class Meta(PublishableSnippet.Meta):
+    class Meta(PublicSnippet.Meta):
         verbose_name = _("person")
         verbose_name_plural = _("people")
         ordering = ["name"]
@@ -99,7 +76,7 @@ class Person(PublishableSnippet, models.Model):
         return self.name
 
 
-class Organisation(PublishableSnippet, models.Model):
+class Organisation(PublicSnippet, models.Model):
     """A partner organisation or coalition that leads or backs a campaign."""
 
     name = models.CharField(_("name"), max_length=160)
@@ -117,17 +94,6 @@ class Organisation(PublishableSnippet, models.Model):
     )
     description = models.TextField(
         _("description"), blank=True, help_text=_("One or two sentences about them.")
-    )
-
-    _revisions = GenericRelation(
-        "wagtailcore.Revision", related_query_name="organisation"
-    )
-    workflow_states = GenericRelation(
-        "wagtailcore.WorkflowState",
-        content_type_field="base_content_type",
-        object_id_field="object_id",
-        related_query_name="organisation",
-        for_concrete_model=False,
     )
 
     panels = [
@@ -152,7 +118,7 @@ class Organisation(PublishableSnippet, models.Model):
         TranslatableField("description"),
     ]
 
-    class Meta(PublishableSnippet.Meta):
+    class Meta(PublicSnippet.Meta):
         verbose_name = _("organisation")
         verbose_name_plural = _("organisations")
         ordering = ["name"]

@@ -1,14 +1,10 @@
 from django.utils.translation import gettext_lazy as _
-from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSetGroup
 
-from .models import Organisation, Person
-from .permissions import LocaleRestrictedPermissionPolicy
-from .views import TranslatableSnippetViewSet
+from home.editorial.snippet_views import TranslatableSnippetViewSet
 
-register_permission_policy(Person, LocaleRestrictedPermissionPolicy(Person))
-register_permission_policy(Organisation, LocaleRestrictedPermissionPolicy(Organisation))
+from .models import Organisation, Person
 
 
 class PersonViewSet(TranslatableSnippetViewSet):

@@ -1,4 +1,3 @@
-from django.contrib.contenttypes.fields import GenericRelation
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
@@ -8,8 +7,7 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from home.blocks import BaseStreamBlock
-from home.page_queries import SitePage
-from people.models import PublishableSnippet
+from home.models import PublicSnippet, SitePage
 
 from .blocks import PositionStreamBlock
 
@@ -118,7 +116,7 @@ class PolicyAreaPage(SitePage):
         )
 
 
-class Bill(PublishableSnippet, models.Model):
+class Bill(PublicSnippet, models.Model):
     """A bill in the Illinois General Assembly that one of our demands rests on."""
 
     class Chamber(models.TextChoices):
@@ -163,15 +161,6 @@ class Bill(PublishableSnippet, models.Model):
         help_text=_("The bill's page on the General Assembly's website."),
     )
 
-    _revisions = GenericRelation("wagtailcore.Revision", related_query_name="bill")
-    workflow_states = GenericRelation(
-        "wagtailcore.WorkflowState",
-        content_type_field="base_content_type",
-        object_id_field="object_id",
-        related_query_name="bill",
-        for_concrete_model=False,
-    )
-
     panels = [
         MultiFieldPanel(
             [FieldPanel("number"), FieldPanel("chamber"), FieldPanel("session")],
@@ -200,7 +189,7 @@ class Bill(PublishableSnippet, models.Model):
         SynchronizedField("official_url"),
     ]
 
-    class Meta(PublishableSnippet.Meta):
+    class Meta(PublicSnippet.Meta):
         verbose_name = _("bill")
         verbose_name_plural = _("bills")
         ordering = ["number"]

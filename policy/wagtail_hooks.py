@@ -1,13 +1,9 @@
 from django.utils.translation import gettext_lazy as _
-from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 
-from people.permissions import LocaleRestrictedPermissionPolicy
-from people.views import TranslatableSnippetViewSet
+from home.editorial.snippet_views import TranslatableSnippetViewSet
 
 from .models import Bill
-
-register_permission_policy(Bill, LocaleRestrictedPermissionPolicy(Bill))
 
 
 class BillViewSet(TranslatableSnippetViewSet):

@@ -1,4 +1,8 @@
+"""Fixtures every test package may use: languages, a bare home page or the whole
+seeded site, the roles and a member of each, the sample campaign, a photo."""
+
 import pytest
+from django.contrib.auth.models import Group
 from django.core.cache import cache
 from django.core.files.images import ImageFile
 from django.db import transaction
@@ -6,8 +10,19 @@ from PIL import Image as PILImage
 from wagtail.images.models import Image
 from wagtail.models import Locale, Page, Site
 
-from bpnc_site.loader import SiteContentLoader
+from bpnc_site.seed.loader import SiteContentLoader
+from campaigns.models import CampaignPagePolicyArea
+from home.editorial.roles import COMMUNICATIONS, MODERATORS, TRANSLATORS, setup_roles
 from home.models import HomePage
+from tests.support.factories import (
+    CampaignIndexPageFactory,
+    CampaignPageFactory,
+    PolicyAreaPageFactory,
+    PolicyIndexPageFactory,
+    StandardPageFactory,
+)
+from tests.support.seed import seed_page
+from tests.support.translations import spanish
 
 
 @pytest.fixture(autouse=True)
@@ -76,3 +91,79 @@ def photo(tmp_path):
         return Image.objects.create(
             title="Rally", file=ImageFile(handle, name="rally.png")
         )
+
+
+@pytest.fixture
+def tree(home):
+    """One page of every type under a bare home page, optional fields left empty."""
+    campaigns = CampaignIndexPageFactory(parent=home)
+    policy = PolicyIndexPageFactory(parent=home)
+    area = PolicyAreaPageFactory(
+        parent=policy, title="Economic Justice", slug="economic"
+    )
+    campaign = CampaignPageFactory(
+        parent=campaigns,
+        title="City Budget",
+        policy_area_links=[CampaignPagePolicyArea(policy_area=area)],
+    )
+    return {
+        "home": home,
+        "campaigns": campaigns,
+        "campaign": campaign,
+        "policy": policy,
+        "area": area,
+        "about": StandardPageFactory(parent=home, title="About us", slug="about"),
+    }
+
+
+@pytest.fixture
+def campaign(seeded_site):
+    """The sample campaign of the seed, in English."""
+    return seed_page()
+
+
+@pytest.fixture
+def campaign_es(campaign):
+    return spanish(campaign)
+
+
+@pytest.fixture
+def staff_client(client, django_user_model, locales):
+    """A client signed in as a superuser."""
+    user = django_user_model.objects.create_superuser("editor", "e@example.org", "pw")
+    client.force_login(user)
+    return client
+
+
+@pytest.fixture
+def roles(seeded_site):
+    setup_roles()
+
+
+def member(django_user_model, username, group):
+    user = django_user_model.objects.create_user(
+        username, f"{username}@example.org", "pw"
+    )
+    user.groups.add(Group.objects.get(name=group))
+    return user
+
+
+@pytest.fixture
+def translator(roles, django_user_model):
+    return member(django_user_model, "trad", TRANSLATORS)
+
+
+@pytest.fixture
+def moderator(roles, django_user_model):
+    return member(django_user_model, "mod", MODERATORS)
+
+
+@pytest.fixture
+def comms(roles, django_user_model):
+    return member(django_user_model, "comms", COMMUNICATIONS)
+
+
+@pytest.fixture
+def uncached_pages(settings):
+    """What a page costs to render, not to fetch from the page cache."""
+    settings.PAGE_CACHE_ENABLED = False

@@ -1,11 +1,12 @@
 """Apps import in one direction only: home <- people <- policy <- campaigns."""
 
 import ast
-from pathlib import Path
 
 import pytest
 
-PROJECT = Path(__file__).resolve().parents[1]
+from tests.support.site import PROJECT_DIR
+
+PROJECT = PROJECT_DIR
 ORDER = ["home", "people", "policy", "campaigns"]
 
 

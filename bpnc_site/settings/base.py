@@ -1,45 +1,32 @@
 """Settings shared by every environment; what differs comes from the environment."""
 
-import os
 from datetime import timedelta
 from pathlib import Path
 
-import dj_database_url
 from django.utils.translation import gettext_lazy as _
 from wagtail.embeds import oembed_providers
+
+from . import env
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
 BASE_DIR = PROJECT_DIR.parent
 
 
-def env_list(name, default=""):
-    """A comma-separated environment variable as a list, blanks dropped."""
-    return [
-        item.strip()
-        for item in os.environ.get(name, default).split(",")
-        if item.strip()
-    ]
-
-
-def env_bool(name, default=False):
-    value = os.environ.get(name)
-    if value is None:
-        return default
-    return value.strip().lower() in {"1", "true", "yes", "on"}
-
-
 # Apps
 
 INSTALLED_APPS = [
-    "bpnc_site",
     "home",
+    # Before wagtail_localize: its templates extend wagtail-localize's own.
+    "home.editorial",
     "people",
     "policy",
     "campaigns",
+    "bpnc_site.page_cache",
+    "bpnc_site.seed",
+    "bpnc_site.backups",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail_modeladmin",
-    "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
     "wagtail.contrib.sitemaps",
@@ -67,17 +54,17 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
-    "bpnc_site.health.HealthCheckMiddleware",
+    "bpnc_site.http.health.HealthCheckMiddleware",
     # Before the rest: a stored page carries the headers they add.
-    "bpnc_site.page_cache.PageCacheMiddleware",
+    "bpnc_site.page_cache.serving.PageCacheMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
-    "bpnc_site.middleware.PublicMethodsMiddleware",
+    "bpnc_site.http.middleware.PublicMethodsMiddleware",
     "csp.middleware.CSPMiddleware",
-    "bpnc_site.security_headers.PermissionsPolicyMiddleware",
+    "django_permissions_policy.PermissionsPolicyMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
-    "bpnc_site.middleware.SiteLocaleMiddleware",
-    "bpnc_site.middleware.DatabaseUnavailableMiddleware",
+    "bpnc_site.http.middleware.SiteLocaleMiddleware",
+    "bpnc_site.http.middleware.DatabaseUnavailableMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -108,15 +95,10 @@ TEMPLATES = [
     },
 ]
 
-# Database
-# https://github.com/jazzband/dj-database-url
+# Database: DATABASE_URL, else a SQLite file beside the project.
 
 DATABASES = {
-    "default": dj_database_url.config(
-        default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}",
-        conn_max_age=int(os.environ.get("CONN_MAX_AGE", "0")),
-        conn_health_checks=True,
-    )
+    "default": env.database(f"sqlite:///{BASE_DIR / 'db.sqlite3'}", conn_max_age=0)
 }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
@@ -126,17 +108,15 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 # django-redis logs and swallows its errors (a read is a miss, a write is lost).
 # https://github.com/jazzband/django-redis#memcached-exceptions-behavior
 
-if os.environ.get("REDIS_URL"):
+if env.text("REDIS_URL"):
     CACHES = {
         "default": {
             "BACKEND": "django_redis.cache.RedisCache",
-            "LOCATION": os.environ["REDIS_URL"],
+            "LOCATION": env.text("REDIS_URL"),
             "KEY_PREFIX": "bpnc",
             "OPTIONS": {
-                "SOCKET_CONNECT_TIMEOUT": float(
-                    os.environ.get("REDIS_CONNECT_TIMEOUT", "0.5")
-                ),
-                "SOCKET_TIMEOUT": float(os.environ.get("REDIS_TIMEOUT", "0.5")),
+                "SOCKET_CONNECT_TIMEOUT": env.decimal("REDIS_CONNECT_TIMEOUT", 0.5),
+                "SOCKET_TIMEOUT": env.decimal("REDIS_TIMEOUT", 0.5),
             },
         }
     }
@@ -166,14 +146,14 @@ AXES_COOLOFF_TIME = timedelta(minutes=30)
 # but nobody can lock a colleague out from elsewhere.
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
-AXES_LOCKOUT_CALLABLE = "bpnc_site.views.admin_login_locked_out"
+AXES_LOCKOUT_CALLABLE = "bpnc_site.http.errors.admin_login_locked_out"
 
 # How many proxies (load balancer, CDN) stand between visitors and the app: the
 # visitor's address is then read from X-Forwarded-For, counted from the right
-# (bpnc_site/client_address.py). Rate limits and sign-in throttling use it.
-TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))
-RATELIMIT_IP_META_KEY = "bpnc_site.client_address.client_ip"
-AXES_CLIENT_IP_CALLABLE = "bpnc_site.client_address.client_ip"
+# (bpnc_site/http/client_address.py). Rate limits and sign-in throttling use it.
+TRUSTED_PROXY_COUNT = env.whole_number("TRUSTED_PROXY_COUNT", 0)
+RATELIMIT_IP_META_KEY = "bpnc_site.http.client_address.client_ip"
+AXES_CLIENT_IP_CALLABLE = "bpnc_site.http.client_address.client_ip"
 # When the cache (Redis) is down the limit cannot be counted: let sign-ups
 # through rather than refuse every neighbour until it is back.
 RATELIMIT_FAIL_OPEN = True
@@ -193,9 +173,9 @@ USE_TZ = True
 # Static and media files
 
 STATICFILES_DIRS = [PROJECT_DIR / "static"]
-STATIC_ROOT = Path(os.environ.get("STATIC_ROOT", BASE_DIR / "staticfiles"))
+STATIC_ROOT = Path(env.text("STATIC_ROOT") or BASE_DIR / "staticfiles")
 STATIC_URL = "/static/"
-MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "media"))
+MEDIA_ROOT = Path(env.text("MEDIA_ROOT") or BASE_DIR / "media")
 MEDIA_URL = "/media/"
 
 STORAGES = {
@@ -209,18 +189,18 @@ STORAGES = {
 
 WAGTAIL_SITE_NAME = "Brighton Park Neighborhood Council"
 WAGTAIL_I18N_ENABLED = True
-WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://localhost:8000")
+WAGTAILADMIN_BASE_URL = env.text("WAGTAILADMIN_BASE_URL", "http://localhost:8000")
 # On PostgreSQL each language is stemmed with its own text-search configuration and
-# searched through its own alias (bpnc_site/search_backend.py); elsewhere Wagtail's
+# searched through its own alias (home/search/backend.py); elsewhere Wagtail's
 # database backend does plain matching.
 if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     WAGTAILSEARCH_BACKENDS = {
         "default": {
-            "BACKEND": "bpnc_site.search_backend",
+            "BACKEND": "home.search.backend",
             "SEARCH_CONFIG": "english",
         },
         "es": {
-            "BACKEND": "bpnc_site.search_backend",
+            "BACKEND": "home.search.backend",
             "SEARCH_CONFIG": "spanish",
             "AUTO_UPDATE": False,
         },
@@ -240,10 +220,10 @@ DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
 # Security (tightened further in production.py)
 
-SECRET_KEY = os.environ.get("SECRET_KEY", "")
-DEBUG = env_bool("DEBUG", False)
-ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "localhost,127.0.0.1,[::1]")
-CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
+SECRET_KEY = env.text("SECRET_KEY")
+DEBUG = env.flag("DEBUG", False)
+ALLOWED_HOSTS = env.names("ALLOWED_HOSTS", "localhost,127.0.0.1,[::1]")
+CSRF_TRUSTED_ORIGINS = env.names("CSRF_TRUSTED_ORIGINS")
 
 # Content-Security-Policy (django-csp): public pages run no script but our own files
 # (JSON-LD is data, not script), so no 'unsafe-inline' and no nonces, which a page
@@ -296,7 +276,7 @@ PERMISSIONS_POLICY = {
 
 # Uploaded media is served by the app itself only on local installs
 # (make run, make dev); production serves it from shared storage.
-SERVE_MEDIA = env_bool("SERVE_MEDIA", False)
+SERVE_MEDIA = env.flag("SERVE_MEDIA", False)
 
 # The visitor's language choice, kept for a year.
 LANGUAGE_COOKIE_AGE = 365 * 24 * 60 * 60
@@ -309,43 +289,43 @@ FORMAT_MODULE_PATH = ["bpnc_site.formats"]
 
 # Machine translation in wagtail-localize's editor: off unless a service is set.
 # https://wagtail-localize.org/stable/how-to/integrations/machine-translation/
-if os.environ.get("DEEPL_API_KEY"):
+if env.text("DEEPL_API_KEY"):
     WAGTAILLOCALIZE_MACHINE_TRANSLATOR = {
         "CLASS": "wagtail_localize.machine_translators.deepl.DeepLTranslator",
         "OPTIONS": {
-            "AUTH_KEY": os.environ["DEEPL_API_KEY"],
+            "AUTH_KEY": env.text("DEEPL_API_KEY"),
             "FORMALITY": "prefer_more",
         },
     }
-elif os.environ.get("LIBRETRANSLATE_URL"):
+elif env.text("LIBRETRANSLATE_URL"):
     WAGTAILLOCALIZE_MACHINE_TRANSLATOR = {
         "CLASS": "wagtail_localize.machine_translators.libretranslate.LibreTranslator",
         "OPTIONS": {
-            "LIBRETRANSLATE_URL": os.environ["LIBRETRANSLATE_URL"],
-            "API_KEY": os.environ.get("LIBRETRANSLATE_API_KEY", ""),
+            "LIBRETRANSLATE_URL": env.text("LIBRETRANSLATE_URL"),
+            "API_KEY": env.text("LIBRETRANSLATE_API_KEY"),
         },
     }
 
 # Sign-ups: how many form posts one address may make (django-ratelimit).
-SIGNUP_RATE_LIMIT = os.environ.get("SIGNUP_RATE_LIMIT", "10/10m")
+SIGNUP_RATE_LIMIT = env.text("SIGNUP_RATE_LIMIT", "10/10m")
 
-# Anonymous page cache (bpnc_site/page_cache.py): whole pages for visitors who are
+# Anonymous page cache (bpnc_site/page_cache/): whole pages for visitors who are
 # not logged in, purged exactly when something they show is published or changed.
 # Entries live in the "default" cache (local memory unless REDIS_URL is set).
-PAGE_CACHE_ENABLED = env_bool("PAGE_CACHE_ENABLED", True)
-PAGE_CACHE_TIMEOUT = int(os.environ.get("PAGE_CACHE_TIMEOUT", str(60 * 60 * 24)))
+PAGE_CACHE_ENABLED = env.flag("PAGE_CACHE_ENABLED", True)
+PAGE_CACHE_TIMEOUT = env.whole_number("PAGE_CACHE_TIMEOUT", 60 * 60 * 24)
 PAGE_CACHE_ALIAS = "default"
 # With the local-memory cache, app-server processes tell each other what they
 # purged through this file (see bpnc_site/page_cache.py).
 PAGE_CACHE_PURGE_LOG = Path(
-    os.environ.get("PAGE_CACHE_PURGE_LOG", BASE_DIR / "var" / "page-cache-purges.log")
+    env.text("PAGE_CACHE_PURGE_LOG") or BASE_DIR / "var" / "page-cache-purges.log"
 )
 # How long a CDN in front of the site may keep a page (Cache-Control s-maxage);
 # raise it once the CDN is purged through WAGTAILFRONTENDCACHE.
-PAGE_CACHE_CDN_MAX_AGE = int(os.environ.get("PAGE_CACHE_CDN_MAX_AGE", "0"))
+PAGE_CACHE_CDN_MAX_AGE = env.whole_number("PAGE_CACHE_CDN_MAX_AGE", 0)
 # Purges go to every backend here: the app's own cache always, a CDN when configured.
 WAGTAILFRONTENDCACHE = {
-    "pages": {"BACKEND": "bpnc_site.page_cache.PageCachePurgeBackend"},
+    "pages": {"BACKEND": "bpnc_site.page_cache.store.PageCachePurgeBackend"},
 }
 # Each language's pages have their own slugs, so every URL to purge is listed
 # explicitly rather than derived by swapping the language prefix.

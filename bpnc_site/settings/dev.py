@@ -1,9 +1,9 @@
 """Local development and the embedded `make run` install: nothing but Python needed."""
 
+from . import env
 from .base import *  # noqa: F403
-from .base import env_bool
 
-DEBUG = env_bool("DEBUG", True)
+DEBUG = env.flag("DEBUG", True)
 # Only ever used on a developer's machine; production.py requires a real one.
 SECRET_KEY = SECRET_KEY or "local-only-insecure-key-never-used-in-production"  # noqa: F405
 EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"

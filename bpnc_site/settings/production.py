@@ -4,16 +4,20 @@ Optional services (Redis, S3 media, a CDN, Sentry) are on when their variables a
 set; see the README's Deployment section for the full list.
 """
 
-import os
+from bpnc_site.logs import json_logging
 
-import dj_database_url
-
-from . import services
+from . import env, services
 from .base import *  # noqa: F403
-from .base import CONTENT_SECURITY_POLICY, STORAGES, WAGTAILFRONTENDCACHE, env_bool
+from .base import (
+    CONTENT_SECURITY_POLICY,
+    DATABASES,
+    STORAGES,
+    WAGTAILFRONTENDCACHE,
+)
 
-_required = services.require(
-    os.environ,
+# Read once in base.py; here they must be set, with no local default.
+services.require(
+    env.VARIABLES,
     {
         "SECRET_KEY": "a long random string kept secret",
         "ALLOWED_HOSTS": "the site's host names, comma-separated (www.example.org)",
@@ -23,17 +27,8 @@ _required = services.require(
 
 DEBUG = False
 LOCAL_INSTALL = False
-SECRET_KEY = _required["SECRET_KEY"]
-ALLOWED_HOSTS = [
-    host.strip() for host in _required["ALLOWED_HOSTS"].split(",") if host.strip()
-]
-DATABASES = {
-    "default": dj_database_url.parse(
-        _required["DATABASE_URL"],
-        conn_max_age=int(os.environ.get("CONN_MAX_AGE", "60")),
-        conn_health_checks=True,
-    )
-}
+# Connections are kept for a minute: every request would otherwise open one.
+DATABASES["default"]["CONN_MAX_AGE"] = env.whole_number("CONN_MAX_AGE", 60)
 # Sessions stay in the database (Django's default), so any app server can answer
 # any visitor; the cache (Redis when REDIS_URL is set) is in base.py.
 SESSION_ENGINE = "django.contrib.sessions.backends.db"
@@ -41,12 +36,10 @@ SESSION_ENGINE = "django.contrib.sessions.backends.db"
 # HTTPS: the site sits behind a proxy or load balancer that terminates TLS.
 # https://docs.djangoproject.com/en/5.2/ref/settings/#secure-proxy-ssl-header
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
-SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", True)
-SECURE_HSTS_SECONDS = int(
-    os.environ.get("SECURE_HSTS_SECONDS", str(60 * 60 * 24 * 365))
-)
-SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("SECURE_HSTS_INCLUDE_SUBDOMAINS", True)
-SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", False)
+SECURE_SSL_REDIRECT = env.flag("SECURE_SSL_REDIRECT", True)
+SECURE_HSTS_SECONDS = env.whole_number("SECURE_HSTS_SECONDS", 60 * 60 * 24 * 365)
+SECURE_HSTS_INCLUDE_SUBDOMAINS = env.flag("SECURE_HSTS_INCLUDE_SUBDOMAINS", True)
+SECURE_HSTS_PRELOAD = env.flag("SECURE_HSTS_PRELOAD", False)
 SESSION_COOKIE_SECURE = True
 CSRF_COOKIE_SECURE = True
 LANGUAGE_COOKIE_SECURE = True
@@ -65,7 +58,7 @@ SILENCED_SYSTEM_CHECKS = [
 
 # Uploaded media: on disk (MEDIA_ROOT, a volume shared by every app server) unless
 # an S3-compatible bucket is named.
-_media_storage, _media_origins = services.media_storage(os.environ)
+_media_storage, _media_origins = services.media_storage(env.VARIABLES)
 if _media_storage:
     STORAGES = {**STORAGES, "default": _media_storage}
     # Documents go through Wagtail's view, which checks their privacy settings,
@@ -81,7 +74,7 @@ if _media_storage:
     }
 
 # Purges reach the app's own page cache (base.py) and the CDN, if one is set.
-WAGTAILFRONTENDCACHE = {**WAGTAILFRONTENDCACHE, **services.cdn_purgers(os.environ)}
+WAGTAILFRONTENDCACHE = {**WAGTAILFRONTENDCACHE, **services.cdn_purgers(env.VARIABLES)}
 
-LOGGING = services.json_logging(os.environ.get("LOG_LEVEL", "INFO").upper())
-SENTRY_ENABLED = services.start_sentry(os.environ)
+LOGGING = json_logging(env.text("LOG_LEVEL", "INFO").upper())
+SENTRY_ENABLED = services.start_sentry(env.VARIABLES)

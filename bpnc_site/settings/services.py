@@ -115,29 +115,6 @@ def cdn_purgers(env):
     return backends
 
 
-def json_logging(level):
-    """Everything to stdout as JSON lines (bpnc_site/json_logs.py)."""
-    stdout = {
-        "class": "logging.StreamHandler",
-        "stream": "ext://sys.stdout",
-        "formatter": "json",
-    }
-    return {
-        "version": 1,
-        "disable_existing_loggers": False,
-        "formatters": {"json": {"()": "bpnc_site.json_logs.JsonFormatter"}},
-        "handlers": {"stdout": stdout},
-        "root": {"handlers": ["stdout"], "level": level},
-        "loggers": {
-            # Replaces Django's own handlers (console only with DEBUG, admin mail).
-            "django": {"handlers": ["stdout"], "level": level, "propagate": False},
-            # Requests naming another host (scanners trying the bare IP) are
-            # refused with a 400, which the access log shows; no traceback each.
-            "django.security.DisallowedHost": {"handlers": [], "propagate": False},
-        },
-    }
-
-
 def start_sentry(env):
     """Error reports to Sentry when SENTRY_DSN is set; returns whether it is on."""
     dsn = env.get("SENTRY_DSN", "").strip()

@@ -3,7 +3,7 @@
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 
-from tests.browser.helpers import path_of
+from tests.support.browser import path_of
 
 pytestmark = pytest.mark.browser
 

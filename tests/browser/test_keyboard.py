@@ -2,7 +2,7 @@
 
 import pytest
 
-from tests.browser.helpers import ENGLISH_CAMPAIGN, SPANISH_CAMPAIGN, visit
+from tests.support.browser import ENGLISH_CAMPAIGN, SPANISH_CAMPAIGN, visit
 
 pytestmark = pytest.mark.browser
 

@@ -2,7 +2,7 @@
 
 import pytest
 
-from tests.browser.helpers import (
+from tests.support.browser import (
     ENGLISH_CAMPAIGN,
     SPANISH_CAMPAIGN,
     html_lang,

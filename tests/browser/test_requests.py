@@ -4,7 +4,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from tests.browser.helpers import path_of
+from tests.support.browser import path_of
 
 pytestmark = pytest.mark.browser
 

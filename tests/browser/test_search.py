@@ -2,7 +2,7 @@
 
 import pytest
 
-from tests.browser.helpers import path_of, visit
+from tests.support.browser import path_of, visit
 
 pytestmark = pytest.mark.browser
 

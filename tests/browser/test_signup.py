@@ -5,7 +5,7 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from tests.browser.helpers import (
+from tests.support.browser import (
     ENGLISH_CAMPAIGN,
     SPANISH_CAMPAIGN,
     html_lang,

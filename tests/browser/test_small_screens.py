@@ -2,7 +2,7 @@
 
 import pytest
 
-from tests.browser.helpers import path_of
+from tests.support.browser import path_of
 
 pytestmark = pytest.mark.browser
 

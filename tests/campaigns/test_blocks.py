@@ -5,8 +5,8 @@ from django.utils import translation
 
 from campaigns.blocks import DemandBlock, MerchItemBlock
 from campaigns.money import format_dollars
-from tests.factories import BillFactory
-from tests.helpers import visible_text
+from tests.support.factories import BillFactory
+from tests.support.text import visible_text
 
 pytestmark = pytest.mark.django_db
 

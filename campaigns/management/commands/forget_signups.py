@@ -1,6 +1,6 @@
 from django.core.management.base import BaseCommand
 
-from campaigns.privacy import signups_of
+from campaigns.signups.privacy import signups_of
 
 
 class Command(BaseCommand):

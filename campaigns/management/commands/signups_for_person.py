@@ -3,8 +3,8 @@ import json
 
 from django.core.management.base import BaseCommand
 
-from campaigns.privacy import FIELDS, as_record, signups_of
-from campaigns.wagtail_hooks import neutralise_formula
+from campaigns.signups.export import neutralise_formula
+from campaigns.signups.privacy import FIELDS, as_record, signups_of
 
 
 class Command(BaseCommand):

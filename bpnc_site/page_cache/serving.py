@@ -1,0 +1,190 @@
+"""Whole pages served to visitors who are not logged in, from the cache.
+
+A stored page is served before sessions, authentication or the database are
+touched. Only Wagtail pages rendered for an anonymous visitor, without a query
+string and without setting a cookie, are stored (the page's serve marks the
+request through the ``before_serve_page`` hook in ``wagtail_hooks.py`` beside
+this module). Entries are removed exactly when something they show changes
+(``purging.py``, ``signals.py``).
+"""
+
+import logging
+import time
+
+from django.conf import settings
+from django.core.handlers.wsgi import get_path_info, get_script_name
+from django.http import HttpResponse
+from django.http.request import split_domain_port, validate_host
+from django.utils.cache import patch_cache_control
+
+from . import store
+
+logger = logging.getLogger(__name__)
+
+CACHEABLE_FLAG = "_bpnc_page_cacheable"
+STATUS_HEADER = "X-Page-Cache"
+# Kept out of stored entries: set afresh for each response, or only for a miss.
+UNSTORED_HEADERS = {"set-cookie", "date", STATUS_HEADER.lower()}
+
+
+def mark_cacheable(request):
+    """Called while a page is served to an anonymous visitor."""
+    setattr(request, CACHEABLE_FLAG, True)
+
+
+def may_use_cache(meta, path):
+    """Whether a request (its WSGI environ or request.META) may get a stored page.
+
+    Anything Django would answer differently for reasons other than the page
+    (a host it refuses, an HTTPS redirect, a logged-in user) goes on to Django.
+    """
+    return (
+        meta.get("REQUEST_METHOD") in ("GET", "HEAD")
+        and not meta.get("QUERY_STRING")
+        and f"{settings.SESSION_COOKIE_NAME}=" not in meta.get("HTTP_COOKIE", "")
+        and "HTTP_AUTHORIZATION" not in meta
+        and not path.startswith(_uncached_prefixes())
+        and _allowed_host(meta)
+        and (_is_secure(meta) or not settings.SECURE_SSL_REDIRECT)
+    )
+
+
+def _uncached_prefixes():
+    return (settings.STATIC_URL, settings.MEDIA_URL, "/admin/")
+
+
+def _allowed_host(meta):
+    host = meta.get("HTTP_HOST") or meta.get("SERVER_NAME", "")
+    if settings.USE_X_FORWARDED_HOST and "HTTP_X_FORWARDED_HOST" in meta:
+        host = meta["HTTP_X_FORWARDED_HOST"]
+    domain, _port = split_domain_port(host)
+    return bool(domain) and validate_host(domain, settings.ALLOWED_HOSTS)
+
+
+def _is_secure(meta):
+    if settings.SECURE_PROXY_SSL_HEADER:
+        header, secure_value = settings.SECURE_PROXY_SSL_HEADER
+        if header in meta:
+            return meta[header].split(",", 1)[0].strip() == secure_value
+    return meta.get("wsgi.url_scheme") == "https"
+
+
+class PageCacheMiddleware:
+    """Stores the pages served to anonymous visitors, and serves them again.
+
+    It comes first among the middleware, so a stored page carries every header
+    the others add (security headers included) and skips them all when served.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+        self.enabled = settings.PAGE_CACHE_ENABLED
+        self.purge_log = store.shared_log() if self.enabled else None
+
+    def __call__(self, request):
+        if not (self.enabled and may_use_cache(request.META, request.path)):
+            return self._private(request, self.get_response(request))
+
+        stored = store.lookup(request.path, self.purge_log)
+        if stored is not None:
+            return self._from_stored(stored)
+
+        started = time.time()
+        response = self.get_response(request)
+        if request.method == "GET" and self._may_store(request, response):
+            try:
+                self._store(request.path, response, started)
+            except Exception:
+                logger.warning("Page cache unavailable; not stored", exc_info=True)
+            response[STATUS_HEADER] = "miss"
+        return response
+
+    def _store(self, path, response, started):
+        """Store the page unless it was purged while it was being rendered: it may
+        then show what the purge was for, as it was before."""
+        cache = store.page_cache()
+        if self.purge_log is not None:
+            if path in self.purge_log.catch_up(cache):
+                return
+        purged_at = cache.get(store.purge_marker_key(path))
+        if purged_at is not None and purged_at >= started:
+            return
+        stored = self._to_stored(response)
+        cache.set(store.cache_key(path), stored, settings.PAGE_CACHE_TIMEOUT)
+
+    @staticmethod
+    def _may_store(request, response):
+        return (
+            getattr(request, CACHEABLE_FLAG, False)
+            and response.status_code == 200
+            and not response.streaming
+            and not response.cookies
+            and not response.has_header("Cache-Control")
+        )
+
+    @staticmethod
+    def _to_stored(response):
+        patch_cache_control(
+            response, public=True, max_age=0, s_maxage=settings.PAGE_CACHE_CDN_MAX_AGE
+        )
+        headers = [
+            (name, value)
+            for name, value in response.items()
+            if name.lower() not in UNSTORED_HEADERS
+        ]
+        return (response.content, headers)
+
+    @staticmethod
+    def _from_stored(stored):
+        content, headers = stored
+        response = HttpResponse(content)
+        for name, value in headers:
+            response[name] = value
+        response[STATUS_HEADER] = "hit"
+        return response
+
+    @staticmethod
+    def _private(request, response):
+        """Pages shown to logged-in editors must never land in a shared cache."""
+        if getattr(request, "user", None) is not None and getattr(
+            request.user, "is_authenticated", False
+        ):
+            patch_cache_control(response, private=True, no_cache=True)
+        return response
+
+
+class CachedPagesApplication:
+    """Serves stored pages straight from the WSGI server, before Django.
+
+    Building a Django request and running the middleware costs several times
+    what sending the stored bytes does; a hit here skips all of it. Whatever
+    may not be served from the cache, and every miss, goes on to Django, whose
+    PageCacheMiddleware stores what it may.
+    """
+
+    def __init__(self, application):
+        self.application = application
+        self.enabled = settings.PAGE_CACHE_ENABLED
+        self.purge_log = store.shared_log() if self.enabled else None
+
+    def __call__(self, environ, start_response):
+        if self.enabled and not get_script_name(environ):
+            path = get_path_info(environ)
+            if may_use_cache(environ, path):
+                stored = store.lookup(path, self.purge_log)
+                if stored is not None:
+                    return self._send(environ, start_response, stored)
+        return self.application(environ, start_response)
+
+    @staticmethod
+    def _send(environ, start_response, stored):
+        content, headers = stored
+        start_response(
+            "200 OK",
+            [
+                *((name, value) for name, value in headers if name != "Content-Length"),
+                ("Content-Length", str(len(content))),
+                (STATUS_HEADER, "hit"),
+            ],
+        )
+        return [] if environ["REQUEST_METHOD"] == "HEAD" else [content]

@@ -1,0 +1,129 @@
+"""Stored pages: where they are kept, how they are keyed, and removing them.
+
+Entries are keyed by path: the language prefix keeps English and Spanish apart.
+They are removed through Wagtail's front-end cache purging, whose backends here
+are this cache (``PageCachePurgeBackend``) and, when configured, a CDN.
+
+With the local-memory cache every app-server process holds its own copies, so a
+purge in one process must reach the others: purged paths are appended to a
+shared log file that every process reads (one ``stat`` per request) before
+answering. With Redis the cache is shared and the log is not used.
+"""
+
+import hashlib
+import logging
+import os
+import time
+from pathlib import Path
+from urllib.parse import urlsplit
+
+from django.conf import settings
+from django.core.cache import caches
+from django.core.cache.backends.locmem import LocMemCache
+from wagtail.contrib.frontend_cache.backends.base import BaseBackend
+
+logger = logging.getLogger(__name__)
+
+KEY_PREFIX = "page:"
+# Long enough to outlast any render that started before a purge.
+PURGE_MARKER_TIMEOUT = 10 * 60  # seconds
+
+
+def purge_marker_key(path):
+    return "purged-" + cache_key(path)
+
+
+def cache_key(path):
+    # Hashed: a path may hold characters or a length no cache server accepts.
+    return KEY_PREFIX + hashlib.sha1(path.encode(), usedforsecurity=False).hexdigest()
+
+
+def page_cache():
+    return caches[settings.PAGE_CACHE_ALIAS]
+
+
+class PurgeLog:
+    """Purged paths shared between processes that each keep a local-memory cache."""
+
+    ROTATE_AT = 1024 * 1024  # bytes
+
+    def __init__(self, path):
+        self.path = Path(path)
+        self.offset = self._size()
+
+    def _size(self):
+        try:
+            return os.stat(self.path).st_size
+        except FileNotFoundError:
+            return 0
+
+    def record(self, paths):
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        if self._size() > self.ROTATE_AT:
+            self.path.write_text("")  # readers see it shrink and drop everything
+        with open(self.path, "a", encoding="utf-8") as log:
+            log.write("".join(f"{path}\n" for path in paths))
+
+    def catch_up(self, cache):
+        """Remove from this process's cache what other processes have purged;
+        return the paths purged since the last call (EVERYTHING after a rotation)."""
+        size = self._size()
+        if size == self.offset:
+            return set()
+        if size < self.offset:
+            cache.clear()
+            self.offset = size
+            return EVERYTHING
+        with open(self.path, encoding="utf-8") as log:
+            log.seek(self.offset)
+            paths = {path for path in log.read().splitlines() if path}
+        cache.delete_many([cache_key(path) for path in paths])
+        self.offset = size
+        return paths
+
+
+class _Everything:
+    def __contains__(self, path):
+        return True
+
+
+EVERYTHING = _Everything()
+
+
+def shared_log():
+    if isinstance(page_cache(), LocMemCache):
+        return PurgeLog(settings.PAGE_CACHE_PURGE_LOG)
+    return None
+
+
+def lookup(path, purge_log):
+    """The stored page for this path, or None (also when the cache is down)."""
+    cache = page_cache()
+    try:
+        if purge_log is not None:
+            purge_log.catch_up(cache)
+        return cache.get(cache_key(path))
+    except Exception:  # a cache outage must not stop the site
+        logger.warning("Page cache unavailable; serving uncached", exc_info=True)
+        return None
+
+
+class PageCachePurgeBackend(BaseBackend):
+    """Wagtail front-end cache backend that removes pages from the page cache."""
+
+    def purge(self, url):
+        self.purge_batch([url])
+
+    def purge_batch(self, urls):
+        paths = sorted({urlsplit(url).path or "/" for url in urls})
+        if not paths:
+            return
+        cache = page_cache()
+        cache.delete_many([cache_key(path) for path in paths])
+        now = time.time()
+        cache.set_many(
+            {purge_marker_key(path): now for path in paths}, PURGE_MARKER_TIMEOUT
+        )
+        log = shared_log()
+        if log is not None:
+            log.record(paths)

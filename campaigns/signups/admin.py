@@ -1,0 +1,58 @@
+"""Sign-ups in the admin: staff list, filter, inspect and export them; nobody edits
+them or adds them by hand."""
+
+from django.contrib.admin import RelatedOnlyFieldListFilter
+from django.utils.translation import gettext_lazy as _
+from wagtail_modeladmin.helpers import PermissionHelper
+from wagtail_modeladmin.options import ModelAdmin
+from wagtail_modeladmin.views import IndexView
+
+from .export import EXPORT_FIELDS, neutralise_formula
+from .models import Signup
+
+
+class SignupPermissionHelper(PermissionHelper):
+    """Sign-ups come only from the public form: staff read and export them."""
+
+    def user_can_create(self, user):
+        return False
+
+    def user_can_edit_obj(self, user, obj):
+        return False
+
+
+class SignupIndexView(IndexView):
+    custom_field_preprocess = {
+        field: {
+            IndexView.FORMAT_CSV: neutralise_formula,
+            IndexView.FORMAT_XLSX: neutralise_formula,
+        }
+        for field in ("name", "email", "phone", "zip_code")
+    }
+
+
+class SignupAdmin(ModelAdmin):
+    model = Signup
+    menu_label = _("Sign-ups")
+    menu_icon = "group"
+    menu_order = 250
+    permission_helper_class = SignupPermissionHelper
+    index_view_class = SignupIndexView
+    list_display = (
+        "name",
+        "email",
+        "campaign",
+        "signed_up_in",
+        "language",
+        "created_at",
+    )
+    list_filter = (
+        ("campaign", RelatedOnlyFieldListFilter),
+        "signed_up_in",
+        "language",
+        "created_at",
+    )
+    search_fields = ("name", "email", "zip_code", "phone")
+    list_export = EXPORT_FIELDS
+    export_filename = "sign-ups"
+    inspect_view_enabled = True

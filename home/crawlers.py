@@ -1,0 +1,39 @@
+"""What search engines read: robots.txt and a sitemap of both languages.
+
+Each page's entry, with its other languages as alternates, comes from the page
+itself (``SitePage.get_sitemap_urls``); the sitemap lists the pages below every
+language's home rather than the default site's root only.
+"""
+
+from django.db.models import Q
+from django.http import HttpResponse
+from django.urls import reverse
+from django.views.decorators.cache import cache_control
+from django.views.decorators.http import require_GET
+from wagtail.contrib.sitemaps import Sitemap
+from wagtail.models import Page
+
+
+class BilingualSitemap(Sitemap):
+    def items(self):
+        site = self.get_wagtail_site()
+        homes = Page.objects.filter(translation_key=site.root_page.translation_key)
+        below_a_home = Q(pk__in=[])
+        for path in homes.values_list("path", flat=True):
+            below_a_home |= Q(path__startswith=path)
+        return (
+            Page.objects.filter(below_a_home)
+            .live()
+            .public()
+            .order_by("path")
+            .defer_streamfields()
+            .specific()
+        )
+
+
+@require_GET
+@cache_control(max_age=86400, public=True)
+def robots_txt(request):
+    sitemap = request.build_absolute_uri(reverse("sitemap"))
+    lines = ["User-agent: *", "Disallow: /admin/", f"Sitemap: {sitemap}", ""]
+    return HttpResponse("\n".join(lines), content_type="text/plain")

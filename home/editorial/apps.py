@@ -1,0 +1,20 @@
+from django.apps import AppConfig
+
+
+class EditorialConfig(AppConfig):
+    """Roles, the review workflow, translation status and who may change what."""
+
+    name = "home.editorial"
+    label = "editorial"
+    verbose_name = "Editorial workflow"
+
+    def ready(self):
+        from wagtail.permissions import register_permission_policy
+
+        from home.models import public_snippet_models
+
+        from . import signals  # noqa: F401  (connects the receivers)
+        from .permissions import LocaleRestrictedPermissionPolicy
+
+        for model in public_snippet_models():
+            register_permission_policy(model, LocaleRestrictedPermissionPolicy(model))

@@ -1,0 +1,72 @@
+"""Submitting a translation for review: the missing step between translating and
+publishing in wagtail-localize's editor."""
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.shortcuts import get_object_or_404, redirect
+from django.utils.text import slugify
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+from wagtail.admin.admin_url_finder import AdminURLFinder
+from wagtail.coreutils import find_available_slug
+from wagtail.models import Page
+from wagtail.permissions import policy_registry
+from wagtail_localize.models import Translation
+
+
+@require_POST
+def submit_translation_for_review(request, translation_id):
+    """Save a translation as a draft and start (or resume) the review workflow.
+
+    wagtail-localize's editor can publish but not submit for review, which
+    leaves translators without publish rights no way forward.
+    """
+    translation = get_object_or_404(Translation, pk=translation_id)
+    instance = translation.get_target_instance()
+    if not _can_edit(request.user, instance):
+        raise PermissionDenied
+    edit_url = AdminURLFinder(request.user).get_edit_url(instance)
+    workflow = instance.get_workflow()
+    state = instance.current_workflow_state
+    if workflow is None:
+        messages.error(request, _("No review workflow covers this translation."))
+        return redirect(edit_url)
+    if state is not None and state.status == state.STATUS_IN_PROGRESS:
+        messages.warning(request, _("This translation is already waiting for review."))
+        return redirect(edit_url)
+    try:
+        save_draft_revision(translation, request.user)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+        return redirect(edit_url)
+    if state is not None and state.status == state.STATUS_NEEDS_CHANGES:
+        state.resume(request.user)
+    else:
+        workflow.start(instance, request.user)
+    messages.success(
+        request, _("“%(title)s” was submitted for review.") % {"title": str(instance)}
+    )
+    return redirect(edit_url)
+
+
+def save_draft_revision(translation, user):
+    """A new revision with the current translations, leaving the live object as it is.
+
+    save_target(publish=False) would also write the unreviewed text into the live
+    object, so the translated copy is built in memory and only its revision saved.
+    """
+    draft = translation.source.get_ephemeral_translated_instance(
+        translation.target_locale, fallback=True
+    )
+    if isinstance(draft, Page):
+        draft.slug = find_available_slug(
+            draft.get_parent(), slugify(draft.slug), ignore_page_id=draft.pk
+        )
+    return draft.save_revision(user=user)
+
+
+def _can_edit(user, instance):
+    if isinstance(instance, Page):
+        return instance.permissions_for_user(user).can_edit()
+    policy = policy_registry.get_by_type(type(instance))
+    return policy.user_has_permission_for_instance(user, "change", instance)

@@ -1,0 +1,17 @@
+"""The core models: the base every page type builds on, the home and standard pages,
+the organisation settings and the base of every snippet the public sees."""
+
+from .base import SitePage
+from .pages import HomePage, HomePageFeaturedCampaign, StandardPage
+from .settings import OrganisationSettings
+from .snippets import PublicSnippet, public_snippet_models
+
+__all__ = [
+    "HomePage",
+    "HomePageFeaturedCampaign",
+    "OrganisationSettings",
+    "PublicSnippet",
+    "SitePage",
+    "StandardPage",
+    "public_snippet_models",
+]

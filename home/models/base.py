@@ -1,0 +1,112 @@
+"""The base of every page type: lookups that Wagtail makes level by level, done in
+one query each, and the sitemap entry with the page's other languages.
+
+Its view-restriction check reads the page's and its ancestors' restrictions at
+once, and the home page finds the page a URL names with one query for all of the
+URL's levels.
+"""
+
+from collections import defaultdict
+
+from django.conf import settings
+from django.db.models import Q
+from wagtail.models import Page, PageViewRestriction
+
+from home.request_memo import per_request
+
+HOME_ATTRIBUTE = "routed_home_page"
+
+
+def ancestor_paths(page):
+    """The tree paths of the page and of every ancestor, read from its own path."""
+    step = page.steplen
+    return [page.path[:end] for end in range(step, len(page.path) + 1, step)]
+
+
+class SitePage(Page):
+    class Meta:
+        abstract = True
+
+    def get_view_restrictions(self):
+        """Restrictions on this page or an ancestor (an alias's are its source's)."""
+        paths = ancestor_paths(self)
+        sources_of_aliases = Page.objects.filter(
+            path__in=paths, alias_of__isnull=False
+        ).values("alias_of")
+        return PageViewRestriction.objects.filter(
+            Q(page__path__in=paths) | Q(page__in=sources_of_aliases)
+        )
+
+    def get_sitemap_urls(self, request=None):
+        """The page's sitemap entry, with every language it is live in as an
+        alternate (and English as x-default)."""
+        twins = public_translations(request).get(self.translation_key, [])
+        alternates = [
+            {
+                "lang_code": twin.locale.language_code,
+                "location": twin.get_full_url(request),
+            }
+            for twin in twins
+        ]
+        default = next(
+            (t for t in twins if t.locale.language_code == settings.LANGUAGE_CODE), None
+        )
+        if default is not None:
+            alternates.append(
+                {"lang_code": "x-default", "location": default.get_full_url(request)}
+            )
+        return [
+            {
+                "item": self,
+                "location": self.get_full_url(request),
+                "lastmod": self.last_published_at or self.latest_revision_created_at,
+                "alternates": alternates if len(twins) > 1 else [],
+            }
+        ]
+
+
+def public_translations(request):
+    """{translation key: its live, public pages in every language}, read once per
+    request: the sitemap lists every page with its translations."""
+
+    def compute():
+        found = defaultdict(list)
+        pages = Page.objects.live().public().select_related("locale").order_by("path")
+        for page in pages:
+            found[page.translation_key].append(page)
+        return found
+
+    return per_request(request, "public_translations", compute)
+
+
+def route_below(root, request, path_components):
+    """Route like Page.route, fetching every level of the URL in one query.
+
+    Walking stops early at a page type with its own routing, which takes over.
+    """
+    url_paths = [
+        root.url_path + "".join(f"{slug}/" for slug in path_components[:depth])
+        for depth in range(1, len(path_components) + 1)
+    ]
+    found = {
+        page.url_path: page
+        for page in Page.objects.filter(
+            url_path__in=url_paths, path__startswith=root.path
+        )
+    }
+    chain = [root]
+    for url_path in url_paths:
+        page = found.get(url_path)
+        if page is None or page.depth != chain[-1].depth + 1:
+            break
+        chain.append(page)
+        if getattr(page.specific_class, "route", Page.route) is not Page.route:
+            break
+    if len(chain) == 1:
+        return Page.route(root, request, path_components)
+    return chain[-1].specific.route(request, path_components[len(chain) - 1 :])
+
+
+def routed_home_page(request):
+    """The home page the current request was routed through, if any."""
+    return getattr(request, HOME_ATTRIBUTE, None)

@@ -1,0 +1,64 @@
+"""Each page type renders within a fixed number of SQL queries.
+
+The budgets are today's counts on the seed site; a change that adds queries to a
+page must lower another page's count or argue for a new budget here.
+"""
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from wagtail.models import Page, PageViewRestriction
+
+from tests.support.seed import SAMPLE_POLICY_AREA, seed_path
+
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("uncached_pages")]
+
+
+# Every page pays for: the site, the active locale, the home page, the route, view
+# restrictions, the settings (with logo and privacy page), the page's translations
+# and the menu. Spanish pages add the Spanish home page and the check of whether
+# the English page changed since it was translated.
+BUDGETS = {
+    "/en/": 16,  # + featured campaigns and the sections overview
+    "/es/": 18,
+    seed_path(
+        "campaigns"
+    ): 11,  # + the campaigns and the policy areas offered as a filter
+    seed_path("campaigns", "es"): 13,
+    seed_path(): 12,  # + organisations, people, areas
+    seed_path("icirr-2023-agenda"): 13,  # + its bills
+    seed_path("cancel-shotspotter"): 12,
+    seed_path(language="es"): 14,
+    seed_path("policy"): 10,
+    seed_path("policy", "es"): 12,
+    seed_path(SAMPLE_POLICY_AREA): 11,
+    seed_path(SAMPLE_POLICY_AREA, "es"): 13,
+    seed_path("about"): 9,
+    seed_path("about", "es"): 11,
+    "/en/search/?q=immigrant": 13,
+    "/es/buscar/?q=inmigrantes": 14,
+}
+
+
+@pytest.mark.parametrize("url", BUDGETS)
+def test_page_renders_within_its_query_budget(client, seeded_site, url):
+    client.get(url)  # the first request warms per-process caches (locales, site)
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(url)
+
+    assert response.status_code == 200
+    assert len(queries) <= BUDGETS[url], "\n".join(q["sql"] for q in queries)
+
+
+def test_a_restriction_on_a_section_still_covers_the_pages_below_it(
+    client, seeded_site
+):
+    index = Page.objects.get(url_path__endswith="/home/campaigns/")
+    PageViewRestriction.objects.create(
+        page=index, restriction_type=PageViewRestriction.PASSWORD, password="s3cret"
+    )
+
+    response = client.get(seed_path())
+
+    assert b"Treatment Not Trauma" not in response.content
+    assert b'name="password"' in response.content

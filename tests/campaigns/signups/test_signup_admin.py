@@ -1,0 +1,132 @@
+"""Communications staff see and export sign-ups in the admin; nobody else can."""
+
+import csv
+import io
+import zipfile
+
+import pytest
+from django.contrib.auth.models import Group
+from django.urls import reverse
+
+from campaigns.models import CampaignPage, Signup
+from home.editorial.roles import setup_roles
+from tests.support.seed import seed_page
+
+pytestmark = pytest.mark.django_db
+
+INDEX = "campaigns_signup_modeladmin_index"
+
+
+@pytest.fixture
+def signups(seeded_site):
+    setup_roles()
+    campaign = seed_page()
+    other = seed_page("cancel-shotspotter")
+    for page, name, language in [
+        (campaign, "Ana", "es"),
+        (campaign, "Bo", "en"),
+        (other, "Cy", "en"),
+    ]:
+        Signup.objects.create(
+            campaign=page,
+            name=name,
+            email=f"{name.lower()}@example.org",
+            language=language,
+            signed_up_in=language,
+            consent=True,
+        )
+    return campaign
+
+
+def staff(django_user_model, client, group):
+    user = django_user_model.objects.create_user(group.lower(), "x@example.org", "pw")
+    user.groups.add(Group.objects.get(name=group))
+    client.force_login(user)
+    return client
+
+
+def test_communications_see_the_list_with_campaign_language_and_date(
+    client, django_user_model, signups
+):
+    staff(django_user_model, client, "Communications")
+    html = client.get(reverse(INDEX)).content.decode()
+
+    for text in ["Ana", "Bo", "Cy", "Treatment Not Trauma", "Cancel ShotSpotter"]:
+        assert text in html
+
+
+def test_filter_by_campaign_and_search(client, django_user_model, signups):
+    staff(django_user_model, client, "Communications")
+
+    filtered = client.get(reverse(INDEX), {"campaign__id__exact": signups.pk})
+    searched = client.get(reverse(INDEX), {"q": "bo@example"})
+
+    assert "cy@example.org" not in filtered.content.decode()
+    assert "ana@example.org" in filtered.content.decode()
+    assert "bo@example.org" in searched.content.decode()
+    assert "ana@example.org" not in searched.content.decode()
+
+
+def test_csv_export_has_every_sign_up(client, django_user_model, signups):
+    staff(django_user_model, client, "Communications")
+
+    response = client.get(reverse(INDEX), {"export": "csv"})
+
+    assert response.status_code == 200
+    body = (
+        b"".join(response.streaming_content) if response.streaming else response.content
+    )
+    rows = list(csv.reader(io.StringIO(body.decode())))
+    emails = {row[1] for row in rows[1:]}
+    assert emails == {"ana@example.org", "bo@example.org", "cy@example.org"}
+
+
+def test_xlsx_export_is_a_spreadsheet(client, django_user_model, signups):
+    staff(django_user_model, client, "Communications")
+
+    response = client.get(reverse(INDEX), {"export": "xlsx"})
+
+    assert response.status_code == 200
+    content = (
+        b"".join(response.streaming_content) if response.streaming else response.content
+    )
+    assert zipfile.ZipFile(io.BytesIO(content)).namelist()
+
+
+@pytest.mark.parametrize("group", ["Translators", "Moderators"])
+def test_other_roles_cannot_see_sign_ups(client, django_user_model, signups, group):
+    staff(django_user_model, client, group)
+
+    response = client.get(reverse(INDEX))
+
+    assert response.status_code in (302, 403)
+    assert "ana@example.org" not in response.content.decode()
+
+
+def test_export_does_not_hand_spreadsheets_a_formula(
+    client, django_user_model, signups
+):
+    Signup.objects.create(
+        campaign=signups,
+        name='=HYPERLINK("http://evil.example","x")',
+        email="dee@example.org",
+        language="en",
+        signed_up_in="en",
+        consent=True,
+    )
+    staff(django_user_model, client, "Communications")
+
+    response = client.get(reverse(INDEX), {"export": "csv"})
+    body = b"".join(response.streaming_content).decode()
+
+    assert "'=HYPERLINK" in body
+    assert "\n=HYPERLINK" not in body and ",=HYPERLINK" not in body
+
+
+def test_campaign_with_sign_ups_cannot_be_deleted(admin_client, signups):
+    url = reverse("wagtailadmin_pages:delete", args=[signups.pk])
+
+    response = admin_client.post(url)
+
+    assert response.status_code == 302
+    assert CampaignPage.objects.filter(pk=signups.pk).exists()

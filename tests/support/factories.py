@@ -1,0 +1,122 @@
+"""Pages, snippets and sign-ups for tests, made as an editor or a neighbour would."""
+
+import factory
+from django.utils.text import slugify
+from wagtail.models import Locale
+
+from campaigns.models import CampaignIndexPage, CampaignPage, Signup
+from home.models import StandardPage
+from people.models import Organisation, Person
+from policy.models import Bill, PolicyAreaPage, PolicyIndexPage
+
+
+def publish_child(parent, page):
+    """Add page under parent and publish it, as an editor would."""
+    parent.add_child(instance=page)
+    page.save_revision().publish()
+    page.refresh_from_db()
+    return page
+
+
+class PageFactory(factory.django.DjangoModelFactory):
+    """A page published under the parent given: ``StandardPageFactory(parent=home)``."""
+
+    class Meta:
+        abstract = True
+
+    title = factory.Sequence(lambda n: f"Page {n}")
+    slug = factory.LazyAttribute(lambda page: slugify(page.title))
+
+    @classmethod
+    def _create(cls, model_class, *args, parent, **kwargs):
+        return publish_child(parent, model_class(*args, **kwargs))
+
+
+class CampaignIndexPageFactory(PageFactory):
+    class Meta:
+        model = CampaignIndexPage
+
+    title = "Campaigns"
+    show_in_menus = True
+
+
+class CampaignPageFactory(PageFactory):
+    class Meta:
+        model = CampaignPage
+
+    title = factory.Sequence(lambda n: f"Campaign {n}")
+
+
+class PolicyIndexPageFactory(PageFactory):
+    class Meta:
+        model = PolicyIndexPage
+
+    title = "Policy positions"
+    slug = "policy"
+    show_in_menus = True
+
+
+class PolicyAreaPageFactory(PageFactory):
+    class Meta:
+        model = PolicyAreaPage
+
+    title = factory.Sequence(lambda n: f"Policy area {n}")
+
+
+class StandardPageFactory(PageFactory):
+    class Meta:
+        model = StandardPage
+
+    title = factory.Sequence(lambda n: f"About {n}")
+
+
+class SnippetFactory(factory.django.DjangoModelFactory):
+    locale = factory.LazyFunction(lambda: Locale.objects.get(language_code="en"))
+
+
+class PersonFactory(SnippetFactory):
+    class Meta:
+        model = Person
+
+    name = factory.Sequence(lambda n: f"Person {n}")
+
+
+class OrganisationFactory(SnippetFactory):
+    class Meta:
+        model = Organisation
+
+    name = factory.Sequence(lambda n: f"Organisation {n}")
+
+
+class BillFactory(SnippetFactory):
+    class Meta:
+        model = Bill
+
+    number = factory.Sequence(lambda n: f"HB {1000 + n}")
+    chamber = Bill.Chamber.HOUSE
+    title = factory.Sequence(lambda n: f"Bill about topic {n}")
+
+
+class SignupFactory(factory.django.DjangoModelFactory):
+    """A sign-up to the campaign given; by default a Spanish speaker's, made in
+    Spanish."""
+
+    class Meta:
+        model = Signup
+
+    name = factory.Sequence(lambda n: f"Vecina {n}")
+    email = factory.Sequence(lambda n: f"vecina-{n}@example.org")
+    language = "es"
+    signed_up_in = factory.SelfAttribute("language")
+    consent = True
+
+
+# What a neighbour fills in on a campaign page's sign-up form.
+SIGNUP_FORM = {
+    "name": "Ana Pérez",
+    "email": "ana@example.org",
+    "phone": "(773) 555-0100",
+    "zip_code": "60632",
+    "language": "es",
+    "consent": "on",
+}
