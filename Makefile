@@ -35,9 +35,9 @@ test: install
 	$(RUN) pytest
 
 # Requests per second and latency per page type, cached and uncached, against a
-# trivial WSGI app in the same gunicorn configuration (bench/run.py; needs wrk).
+# trivial WSGI app in the same gunicorn configuration (bench/; needs wrk).
 bench: install
-	$(RUN) python bench/run.py
+	$(RUN) python -m bench.run
 
 # A bounded mixed load (pages in both languages, searches, sign-ups) on a throwaway
 # copy of the site under gunicorn, production settings (loadtest/run.py): set

@@ -7,7 +7,7 @@ import statistics
 import subprocess
 from dataclasses import dataclass
 
-from workspace import BenchError, warn
+from . import BenchError, warn
 
 THREADS = 2
 CONNECTIONS = 8

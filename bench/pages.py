@@ -5,16 +5,18 @@ from dataclasses import dataclass
 from html.parser import HTMLParser
 from urllib.parse import urljoin, urlsplit
 
-from workspace import BenchError
+from tests.support.seed import SAMPLE_CAMPAIGN, SAMPLE_POLICY_AREA, seed_path
+
+from . import BenchError
 
 # (page type, English path); the Spanish path is read from the English page.
 PAGE_TYPES = [
     ("home", "/en/"),
-    ("campaign index", "/en/campaigns/"),
-    ("campaign", "/en/campaigns/treatment-not-trauma/"),
-    ("policy index", "/en/policy/"),
-    ("policy area", "/en/policy/community-safety/"),
-    ("standard page", "/en/about/"),
+    ("campaign index", seed_path("campaigns")),
+    ("campaign", seed_path(SAMPLE_CAMPAIGN)),
+    ("policy index", seed_path("policy")),
+    ("policy area", seed_path(SAMPLE_POLICY_AREA)),
+    ("standard page", seed_path("about")),
 ]
 SEARCH_QUERIES = {"en": "immigrant", "es": "inmigrantes"}
 LIMIT_PAGE = ("campaign", "en")  # the page whose bytes the trivial app serves

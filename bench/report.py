@@ -2,7 +2,7 @@
 
 from dataclasses import dataclass
 
-from loadgen import CONNECTIONS
+from .loadgen import CONNECTIONS
 
 LIMIT_SHARE = 0.60  # cached req/s as a share of the trivial app's
 CAMPAIGN_RATE = 300  # uncached req/s

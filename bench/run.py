@@ -11,22 +11,31 @@ from an in-process Django test client. Prints one table and checks the targets.
 import json
 import os
 import platform
+import shutil
 import signal
 import subprocess
 import sys
+import tempfile
 import time
-from contextlib import ExitStack
+from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass
-from urllib.parse import urlsplit
+from pathlib import Path
 
-import loadgen
-import report
-import servers
-import workspace
-from pages import LIMIT_PAGE, PAGE_TYPES, SEARCH_QUERIES, Page, discover, fetch
-from workspace import PROJECT_DIR, BenchError
+from tests.support.site import (
+    PROJECT_DIR,
+    SiteError,
+    SiteServer,
+    build_site,
+    database_vendor,
+    site_environment,
+    throwaway_database,
+)
+
+from . import BenchError, loadgen, report
+from .pages import LIMIT_PAGE, PAGE_TYPES, SEARCH_QUERIES, Page, discover, fetch
 
 STARTED = time.monotonic()
+WORKERS = 2  # gunicorn sync workers, for every server measured
 TIME_LIMIT = 600  # seconds, with the default duration and runs
 WARM_UP_SECONDS = 1
 QUERIES_TIMEOUT = 300  # seconds
@@ -91,10 +100,26 @@ def measure(wrk, base_url, pages, config, cache_status):
     return {page: loadgen.median(runs) for page, runs in found.items()}
 
 
+@contextmanager
+def serving(env, log_path, app="bpnc_site.wsgi", ready_path="/en/"):
+    """Serve the app as every server measured is served; yield its base URL."""
+    with SiteServer(env, log_path, app, WORKERS, ready_path) as server:
+        yield server.url
+
+
+@contextmanager
+def temporary_folder():
+    folder = Path(tempfile.mkdtemp(prefix="bpnc-bench-"))
+    try:
+        yield folder
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
+
+
 def measure_site(wrk, folder, env, config):
     """The cached server, then the uncached one: (pages, cached, uncached, html)."""
     progress("page cache on: warming and measuring")
-    with servers.serving("bpnc_site.wsgi", env, folder / "cached.log", "/en/") as url:
+    with serving(env, folder / "cached.log") as url:
         pages = discover(url)
         cached = measure(wrk, url, [p for p in pages if p.cacheable], config, "hit")
         limit_page = next(p for p in pages if (p.kind, p.language) == LIMIT_PAGE)
@@ -102,7 +127,7 @@ def measure_site(wrk, folder, env, config):
     progress("page cache off: warming and measuring")
     uncached_env = {**env, "PAGE_CACHE_ENABLED": "false"}
     log = folder / "uncached.log"
-    with servers.serving("bpnc_site.wsgi", uncached_env, log, "/en/") as url:
+    with serving(uncached_env, log) as url:
         uncached = measure(wrk, url, pages, config, None)
     return pages, cached, uncached, html
 
@@ -114,7 +139,7 @@ def measure_limit(wrk, folder, env, html, config):
     limit_env = {**env, "BENCH_TRIVIAL_HTML": str(html_path)}
     app = "bench.trivial_app:application"
     page = Page("trivial WSGI app", "en", "/")
-    with servers.serving(app, limit_env, folder / "limit.log") as url:
+    with serving(limit_env, folder / "limit.log", app=app, ready_path="/") as url:
         return measure(wrk, url, [page], config, None)[page]
 
 
@@ -139,11 +164,17 @@ def count_queries(folder, env, pages):
 def run_bench(wrk, config):
     """Everything measured, as (table rows, the trivial app's figures, database)."""
     with ExitStack() as stack:
-        folder = stack.enter_context(workspace.temporary_folder())
-        database_url = stack.enter_context(workspace.bench_database(folder))
-        env = workspace.site_environment(folder, database_url)
+        folder = stack.enter_context(temporary_folder())
+        database_url = stack.enter_context(throwaway_database(folder, "bpnc_bench"))
+        env = site_environment(
+            folder,
+            database_url,
+            production=True,
+            PAGE_CACHE_ENABLED="true",
+            LOG_LEVEL="WARNING",
+        )
         progress(f"building the site in {folder}")
-        workspace.build_site(env)
+        build_site(env)
         pages, cached, uncached, html = measure_site(wrk, folder, env, config)
         limit = measure_limit(wrk, folder, env, html, config)
         counted = count_queries(folder, env, pages)
@@ -157,15 +188,7 @@ def run_bench(wrk, config):
         )
         for page in pages
     ]
-    return rows, limit, database_name(database_url)
-
-
-def database_name(url):
-    parts = urlsplit(url)
-    if parts.scheme == "sqlite":
-        return "SQLite"
-    engine = "PostgreSQL" if parts.scheme.startswith(("postgres", "pgsql")) else ""
-    return f"{engine or parts.scheme} database {parts.path.strip('/')}"
+    return rows, limit, database_vendor(database_url)
 
 
 def cpu_model():
@@ -202,7 +225,7 @@ def print_report(rows, limit, database, config):
     )
     out(
         f"(wrk -t{loadgen.THREADS} -c{loadgen.CONNECTIONS} -d{config.duration}s, "
-        f"median of {config.runs} runs; gunicorn, {servers.WORKERS} sync workers; "
+        f"median of {config.runs} runs; gunicorn, {WORKERS} sync workers; "
         f"production settings on {database}; queries and bytes with the cache off)"
     )
     out()
@@ -235,7 +258,7 @@ def main():
             rows, limit, database = run_bench(wrk, config)
         finally:
             signal.alarm(0)
-    except BenchError as error:
+    except (BenchError, SiteError) as error:
         sys.stderr.write(f"bench: {error}\n")
         return 2
     except KeyboardInterrupt:

@@ -13,14 +13,15 @@ from urllib.parse import urlsplit
 
 from locust import HttpUser, between, task
 
+from tests.support.seed import seed_path
+
 SIGN_UP = "sign-up"
 SEARCHES = {
     "/en/search/": ["immigrant", "budget", "ShotSpotter", "mental health", "schools"],
     "/es/buscar/": ["inmigrantes", "presupuesto", "ShotSpotter", "salud", "escuelas"],
 }
 CAMPAIGNS_WITH_FORMS = {
-    "en": "/en/campaigns/treatment-not-trauma/",
-    "es": "/es/campanas/tratamiento-no-trauma/",
+    language: seed_path(language=language) for language in ("en", "es")
 }
 
 

@@ -14,23 +14,24 @@ Exits non-zero on any error or when a sign-up acknowledged is not stored.
 
 import os
 import re
-import secrets
 import shutil
 import subprocess
 import sys
 import tempfile
-from contextlib import ExitStack, nullcontext
+from contextlib import ExitStack
 from pathlib import Path
 
-from loadtest import summary
 from tests.support.site import (
     PROJECT_DIR,
     SiteServer,
     build_site,
-    postgres_database,
+    database_vendor,
     run_command,
     site_environment,
+    throwaway_database,
 )
+
+from . import summary
 
 LOCUSTFILE = Path(__file__).resolve().parent / "locustfile.py"
 SIGN_UP = "sign-up"
@@ -49,14 +50,6 @@ def setting(name, default):
     if not value.isdigit() or int(value) < 1:
         sys.exit(f"{name} must be a whole number of at least 1, not {value!r}.")
     return int(value)
-
-
-def database(tmp):
-    """A context giving the URL of the site's own, new database."""
-    url = os.environ.get("DATABASE_URL", "")
-    if url.startswith(("postgres://", "postgresql://")):
-        return postgres_database(url, prefix="bpnc_load")
-    return nullcontext(f"sqlite:///{tmp / 'site.sqlite3'}")
 
 
 def run_locust(url, tmp, users, duration):
@@ -108,24 +101,21 @@ def main():
     tmp = Path(tempfile.mkdtemp(prefix="bpnc-loadtest-"))
     with ExitStack() as cleanup:
         cleanup.callback(shutil.rmtree, tmp, ignore_errors=True)
-        database_url = cleanup.enter_context(database(tmp))
+        database_url = cleanup.enter_context(throwaway_database(tmp, "bpnc_load"))
         env = site_environment(
-            tmp,
-            database_url=database_url,
-            DJANGO_SETTINGS_MODULE="bpnc_site.settings.production",
-            SECRET_KEY=secrets.token_urlsafe(40),
-            SECURE_SSL_REDIRECT="false",
-            SIGNUP_RATE_LIMIT="1000000/m",
+            tmp, database_url, production=True, SIGNUP_RATE_LIMIT="1000000/m"
         )
         out(f"Building a throwaway site in {tmp} …")
         build_site(env)
-        server = cleanup.enter_context(SiteServer(env, tmp, workers=workers))
+        server = cleanup.enter_context(
+            SiteServer(env, tmp / "gunicorn.log", workers=workers)
+        )
         out(f"Loading {server.url} for {duration} s with {users} users …")
         rows = run_locust(server.url, tmp, users, duration)
         server.stop()
-        output = run_command(env, "manage.py", "shell", "-v0", "-c", COUNT_SIGNUPS)
+        output = run_command(env, "shell", "-v0", "-c", COUNT_SIGNUPS)
         stored = int(re.search(r"stored=(\d+)", output).group(1))
-        vendor = "PostgreSQL" if database_url.startswith("postgres") else "SQLite"
+        vendor = database_vendor(database_url)
         if not report(rows, stored, users, duration, workers, vendor):
             failures = (tmp / "locust_failures.csv").read_text(errors="replace")
             out(f"\nFailures:\n{failures[-3000:]}")
