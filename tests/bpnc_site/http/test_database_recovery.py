@@ -6,21 +6,16 @@ network fault or a database restart would. PostgreSQL only: SQLite has no server
 to lose.
 """
 
-import os
 import socket
-import subprocess
-import sys
 import threading
-import time
 import urllib.error
 import urllib.request
-from pathlib import Path
 
 import pytest
 from django.conf import settings
 from django.db import connection
 
-PROJECT_DIR = Path(__file__).resolve().parents[2]
+from tests.support.site import SiteServer, site_environment
 
 pytestmark = [
     pytest.mark.skipif(
@@ -112,53 +107,15 @@ def served_site(home, relay, tmp_path):
     """gunicorn with one worker keeping its database connection between requests,
     as production does (CONN_MAX_AGE with health checks)."""
     db = connection.settings_dict
-    port = socket.create_server(("127.0.0.1", 0))
-    address = port.getsockname()
-    port.close()
-    config = tmp_path / "gunicorn.conf.py"
-    config.write_text("")
-    env = {
-        **os.environ,
-        "DJANGO_SETTINGS_MODULE": "bpnc_site.settings.test",
-        "DATABASE_URL": (
-            f"postgres://{db['USER']}@127.0.0.1:{relay.port}/{db['NAME']}"
-        ),
-        "CONN_MAX_AGE": "600",
-        "PAGE_CACHE_ENABLED": "false",
-        "PAGE_CACHE_PURGE_LOG": str(tmp_path / "purges.log"),
-        "MEDIA_ROOT": str(tmp_path / "media"),
-    }
-    server = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "gunicorn",
-            "bpnc_site.wsgi",
-            f"--config={config}",
-            f"--bind={address[0]}:{address[1]}",
-            "--workers=1",
-        ],
-        cwd=PROJECT_DIR,
-        env=env,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
+    env = site_environment(
+        tmp_path,
+        database_url=f"postgres://{db['USER']}@127.0.0.1:{relay.port}/{db['NAME']}",
+        DJANGO_SETTINGS_MODULE="bpnc_site.settings.test",
+        CONN_MAX_AGE="600",
+        PAGE_CACHE_ENABLED="false",
     )
-    url = f"http://{address[0]}:{address[1]}"
-    try:
-        deadline = time.monotonic() + 60
-        while time.monotonic() < deadline:
-            try:
-                if fetch(f"{url}/en/")[0] == 200:
-                    break
-            except OSError:
-                pass
-            time.sleep(0.3)
-        else:
-            pytest.fail("the site did not start")
-        yield url
-    finally:
-        server.terminate()
-        server.wait(timeout=15)
+    with SiteServer(env, tmp_path / "gunicorn.log", workers=1) as server:
+        yield server.url
 
 
 def test_site_answers_503_while_the_database_is_away_and_recovers_alone(
