@@ -215,12 +215,15 @@ class CampaignPage(SitePage):
             )
             context["signup_rate_limited"] = rate_limited
             context["signed_up"] = bool(request.GET.get("signed-up"))
-        organisations = list(
-            self.organisations.filter(organisation__live=True).select_related(
-                "organisation"
-            )
-        )
-        people = list(self.people.filter(person__live=True).select_related("person"))
+        # Relations are filtered in Python: in a preview they are held in memory.
+        organisations = [
+            link
+            for link in self.organisations.select_related("organisation")
+            if link.organisation.live
+        ]
+        people = [
+            link for link in self.people.select_related("person") if link.person.live
+        ]
         context.update(
             lead_organisations=[o for o in organisations if o.role == "lead"],
             partner_organisations=[o for o in organisations if o.role != "lead"],
@@ -232,8 +235,15 @@ class CampaignPage(SitePage):
         return context
 
     def policy_areas(self):
-        """The linked policy areas in this page's language, live ones only."""
-        keys = self.policy_area_links.values("policy_area__translation_key")
+        """The linked policy areas in this page's language, live ones only.
+
+        The links are read in Python, not in a subquery: in a preview they are
+        held in memory, not in the database.
+        """
+        keys = [
+            link.policy_area.translation_key
+            for link in self.policy_area_links.select_related("policy_area")
+        ]
         return (
             PolicyAreaPage.objects.live()
             .filter(locale_id=self.locale_id, translation_key__in=keys)

@@ -3,7 +3,7 @@
 from django.db.models.signals import post_save, pre_delete
 from django.dispatch import receiver
 from wagtail.images import get_image_model
-from wagtail.models import Page, PageViewRestriction, Site
+from wagtail.models import Page, PageLogEntry, PageViewRestriction, Site
 from wagtail.signals import (
     page_published,
     page_slug_changed,
@@ -84,6 +84,19 @@ def privacy_changed(sender, instance, **kwargs):
     made public again)."""
     page = instance.page
     purge_after_commit(pages_below(page) | pages_showing_page(page))
+
+
+# Logged actions that change a live page without sending page_published: a live
+# translation replaced by an alias of its source sends nothing else.
+PURGING_LOG_ACTIONS = {"wagtail_localize.convert_to_alias"}
+
+
+@receiver(post_save, sender=PageLogEntry)
+def page_changed_by_logged_action(sender, instance, created=False, **kwargs):
+    if created and instance.action in PURGING_LOG_ACTIONS and instance.page_id:
+        page = Page.objects.filter(pk=instance.page_id).first()
+        if page is not None:
+            purge_after_commit(pages_showing_page(page))
 
 
 @receiver(post_save, sender=OrganisationSettings)

@@ -287,6 +287,10 @@ LANGUAGE_RESTRICTED_GROUPS = {"Translators": ["es"]}
 WAGTAILADMIN_PERMITTED_LANGUAGES = [("en", "English"), ("es", "Español")]
 FORMAT_MODULE_PATH = ["bpnc_site.formats"]
 
+# A new translation starts as a draft, whether its source is live or not: it goes
+# live when a moderator approves the translated text.
+WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = False
+
 # Machine translation in wagtail-localize's editor: off unless a service is set.
 # https://wagtail-localize.org/stable/how-to/integrations/machine-translation/
 if env.text("DEEPL_API_KEY"):

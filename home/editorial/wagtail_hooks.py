@@ -3,6 +3,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 
+from . import localize_actions
 from .report import TranslationStatusPanel, translation_report
 from .review import submit_translation_for_review
 
@@ -15,6 +16,39 @@ def translation_urls():
             "translations/<int:translation_id>/submit-for-review/",
             submit_translation_for_review,
             name="submit_translation_for_review",
+        ),
+    ]
+
+
+@hooks.register("register_admin_urls")
+def reviewed_localize_actions():
+    """In place of wagtail-localize's own views at the same addresses: this app's
+    hooks are registered first, so these patterns match first."""
+    return [
+        path(
+            "localize/submit/page/<int:page_id>/",
+            localize_actions.SubmitPageForTranslation.as_view(),
+            name="submit_page_for_translation",
+        ),
+        path(
+            "localize/submit/snippet/<slug:app_label>/<slug:model_name>/<str:pk>/",
+            localize_actions.SubmitSnippetForTranslation.as_view(),
+            name="submit_snippet_for_translation",
+        ),
+        path(
+            "localize/update/<int:translation_source_id>/",
+            localize_actions.UpdateTranslations.as_view(),
+            name="update_translations_reviewed",
+        ),
+        path(
+            "localize/translate/<int:translation_id>/disable/",
+            localize_actions.stop_translation,
+            name="stop_translation_reviewed",
+        ),
+        path(
+            "localize/page/<int:page_id>/convert_to_alias/",
+            localize_actions.convert_to_alias,
+            name="convert_to_alias_reviewed",
         ),
     ]
 

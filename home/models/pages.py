@@ -94,11 +94,13 @@ class HomePage(SitePage):
 
     def live_featured_campaigns(self):
         """The featured campaigns in this page's language, live ones only."""
-        keys = list(
-            self.featured_campaigns.order_by("sort_order").values_list(
-                "page__translation_key", flat=True
+        # Read in Python: in a preview the links are held in memory.
+        keys = [
+            link.page.translation_key
+            for link in self.featured_campaigns.order_by("sort_order").select_related(
+                "page"
             )
-        )
+        ]
         pages = Page.objects.live().filter(
             translation_key__in=keys, locale_id=self.locale_id
         )

@@ -63,6 +63,37 @@ def test_every_template_string_is_in_the_catalogue():
     assert missing == [], "run: make messages"
 
 
+TRANSLATING_CALLS = {"_", "gettext", "gettext_lazy", "ngettext", "ngettext_lazy"}
+
+
+def python_strings():
+    """Every string literal the code passes to gettext, however it is split."""
+    for root in TEMPLATE_ROOTS:
+        for path in (PROJECT / root).rglob("*.py"):
+            if "migrations" in path.parts:
+                continue
+            tree = ast.parse(path.read_text(encoding="utf-8"))
+            for node in ast.walk(tree):
+                if (
+                    isinstance(node, ast.Call)
+                    and isinstance(node.func, ast.Name)
+                    and node.func.id in TRANSLATING_CALLS
+                    and node.args
+                    and isinstance(node.args[0], ast.Constant)
+                    and isinstance(node.args[0].value, str)
+                ):
+                    yield path.relative_to(PROJECT), node.args[0].value
+
+
+def test_every_string_in_the_code_is_in_the_catalogue():
+    msgids = {entry.msgid for entry in polib.pofile(str(PO))}
+    strings = list(python_strings())
+
+    assert len(strings) > 100
+    missing = [f"{path}: {text!r}" for path, text in strings if text not in msgids]
+    assert missing == [], "run: make messages"
+
+
 @pytest.mark.parametrize(
     "placeholder_entry",
     [entry for entry in polib.pofile(str(PO)) if "%(" in entry.msgid],

@@ -1,3 +1,4 @@
+import html as html_entities
 import re
 
 
@@ -7,4 +8,4 @@ def visible_text(html):
         html = html.decode()
     html = re.sub(r"<(script|style)\b.*?</\1>", " ", html, flags=re.S)
     text = re.sub(r"<[^>]+>", " ", html)
-    return re.sub(r"\s+", " ", text).replace(" :", ":")
+    return re.sub(r"\s+", " ", html_entities.unescape(text)).replace(" :", ":")

@@ -3,16 +3,11 @@
 import pytest
 from django.urls import reverse
 from wagtail.models import Page
-from wagtail.test.utils.form_data import (
-    inline_formset,
-    nested_form_data,
-    rich_text,
-    streamfield,
-)
 
 from campaigns.models import CampaignPage
 from home.models import public_snippet_models
 from people.models import Person
+from tests.support.forms import campaign_form
 from tests.support.text import visible_text
 
 pytestmark = pytest.mark.django_db
@@ -68,37 +63,7 @@ def test_editor_creates_a_campaign_with_a_demand_and_a_contact(
 ):
     index = Page.objects.get(slug="campaigns")
     person = Person.objects.get(name="Any Huamani", locale__language_code="en")
-    data = nested_form_data(
-        {
-            "title": "Safe Streets",
-            "slug": "safe-streets",
-            "status": "active",
-            "summary": "Safer streets for Brighton Park.",
-            "introduction": rich_text("<p>Why this matters.</p>"),
-            "demands": streamfield(
-                [
-                    (
-                        "demand",
-                        {
-                            "demand": "Fund crossing guards",
-                            "kind": "funding",
-                            "amount": "250000",
-                            "bills": streamfield([]),
-                            "who_must_act": "City Council",
-                            "status": "campaigning",
-                            "detail": rich_text(""),
-                        },
-                    )
-                ]
-            ),
-            "body": streamfield([]),
-            "organisations": inline_formset([]),
-            "people": inline_formset([{"person": person.pk, "role": "contact"}]),
-            "policy_area_links": inline_formset([]),
-            "signup_enabled": "on",
-            "action-publish": "publish",
-        }
-    )
+    data = campaign_form(people=[(person, "contact")], **{"action-publish": "publish"})
     url = reverse(
         "wagtailadmin_pages:add", args=["campaigns", "campaignpage", index.pk]
     )
