@@ -9,7 +9,7 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from home.blocks import BaseStreamBlock
-from home.models import SitePage
+from home.models import SitePage, open_to_all
 from policy.models import PolicyAreaPage
 
 from .blocks import CampaignStreamBlock, DemandStreamBlock
@@ -48,11 +48,12 @@ class CampaignIndexPage(SitePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        campaigns = CampaignPage.objects.child_of(self).live().order_by("path")
+        campaigns = open_to_all(CampaignPage.objects.child_of(self))
+        campaigns = campaigns.order_by("path")
         areas = list(
-            PolicyAreaPage.objects.live()
-            .filter(locale_id=self.locale_id)
-            .order_by("path")
+            open_to_all(
+                PolicyAreaPage.objects.filter(locale_id=self.locale_id)
+            ).order_by("path")
         )
         status = request.GET.get("status", "")
         if status in CampaignPage.Status.values:
@@ -235,20 +236,20 @@ class CampaignPage(SitePage):
         return context
 
     def policy_areas(self):
-        """The linked policy areas in this page's language, live ones only.
+        """The linked policy areas in this page's language that anyone may see.
 
-        The links are read in Python, not in a subquery: in a preview they are
-        held in memory, not in the database.
+        Saved links are read in a subquery; a preview's are held in memory.
         """
-        keys = [
-            link.policy_area.translation_key
-            for link in self.policy_area_links.select_related("policy_area")
-        ]
-        return (
-            PolicyAreaPage.objects.live()
-            .filter(locale_id=self.locale_id, translation_key__in=keys)
-            .order_by("path")
-        )
+        links = self.policy_area_links.all()
+        if isinstance(links, models.QuerySet):
+            keys = links.values("policy_area__translation_key")
+        else:  # a preview's links, held in memory
+            keys = [link.policy_area.translation_key for link in links]
+        return open_to_all(
+            PolicyAreaPage.objects.filter(
+                locale_id=self.locale_id, translation_key__in=keys
+            )
+        ).order_by("path")
 
 
 class CampaignPageOrganisation(TranslatableMixin, Orderable):

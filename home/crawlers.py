@@ -13,6 +13,8 @@ from django.views.decorators.http import require_GET
 from wagtail.contrib.sitemaps import Sitemap
 from wagtail.models import Page
 
+from home.models import open_to_all
+
 
 class BilingualSitemap(Sitemap):
     def items(self):
@@ -22,9 +24,7 @@ class BilingualSitemap(Sitemap):
         for path in homes.values_list("path", flat=True):
             below_a_home |= Q(path__startswith=path)
         return (
-            Page.objects.filter(below_a_home)
-            .live()
-            .public()
+            open_to_all(Page.objects.filter(below_a_home))
             .order_by("path")
             .defer_streamfields()
             .specific()

@@ -7,7 +7,7 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from home.blocks import BaseStreamBlock
-from home.models import PublicSnippet, SitePage
+from home.models import PublicSnippet, SitePage, open_to_all
 
 from .blocks import PositionStreamBlock
 
@@ -34,9 +34,9 @@ class PolicyIndexPage(SitePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["policy_areas"] = (
-            PolicyAreaPage.objects.child_of(self).live().order_by("path")
-        )
+        context["policy_areas"] = open_to_all(
+            PolicyAreaPage.objects.child_of(self)
+        ).order_by("path")
         return context
 
 
@@ -97,7 +97,8 @@ class PolicyAreaPage(SitePage):
         return context
 
     def campaigns(self):
-        """Live campaigns in this page's language that link to this area.
+        """Campaigns in this page's language that link to this area and that
+        anyone may see.
 
         A campaign's links are copied unchanged to its translations, so they may
         point at this area in another language: match on the translation key.
@@ -109,8 +110,11 @@ class PolicyAreaPage(SitePage):
             policy_area__translation_key=self.translation_key
         ).values("page__translation_key")
         return (
-            Page.objects.live()
-            .filter(locale_id=self.locale_id, translation_key__in=campaign_keys)
+            open_to_all(
+                Page.objects.filter(
+                    locale_id=self.locale_id, translation_key__in=campaign_keys
+                )
+            )
             .specific()
             .order_by("path")
         )

@@ -214,6 +214,9 @@ WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp"]
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 # Room for a 48-megapixel phone photo; bigger ones take too much memory to resize.
 WAGTAILIMAGES_MAX_IMAGE_PIXELS = 50_000_000
+# Documents are always served through Wagtail's view, which checks the privacy of
+# their collection; their files are never linked to directly.
+WAGTAILDOCS_SERVE_METHOD = "serve_view"
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "txt", "xlsx"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000

@@ -61,9 +61,6 @@ SILENCED_SYSTEM_CHECKS = [
 _media_storage, _media_origins = services.media_storage(env.VARIABLES)
 if _media_storage:
     STORAGES = {**STORAGES, "default": _media_storage}
-    # Documents go through Wagtail's view, which checks their privacy settings,
-    # rather than a redirect to a public bucket address.
-    WAGTAILDOCS_SERVE_METHOD = "serve_view"
     _directives = CONTENT_SECURITY_POLICY["DIRECTIVES"]
     CONTENT_SECURITY_POLICY = {
         **CONTENT_SECURITY_POLICY,

@@ -22,6 +22,7 @@ from django.views.decorators.http import require_POST
 from django_ratelimit.core import is_ratelimited
 
 from campaigns.models import CampaignPage
+from home.models import open_to_all
 
 from .forms import SignupForm
 
@@ -52,7 +53,7 @@ def is_same_origin(request):
 def signup(request, page_id):
     if page_id > MAX_PAGE_ID:
         raise Http404
-    page = get_object_or_404(CampaignPage.objects.live().public(), pk=page_id)
+    page = get_object_or_404(open_to_all(CampaignPage.objects.all()), pk=page_id)
     if not page.signup_enabled:
         raise Http404
     if not is_same_origin(request):

@@ -1,7 +1,7 @@
 """The core models: the base every page type builds on, the home and standard pages,
 the organisation settings and the base of every snippet the public sees."""
 
-from .base import SitePage
+from .base import SitePage, covered_by_a_restriction, open_to_all
 from .pages import HomePage, HomePageFeaturedCampaign, StandardPage
 from .settings import OrganisationSettings
 from .snippets import PublicSnippet, public_snippet_models
@@ -13,5 +13,7 @@ __all__ = [
     "PublicSnippet",
     "SitePage",
     "StandardPage",
+    "covered_by_a_restriction",
+    "open_to_all",
     "public_snippet_models",
 ]

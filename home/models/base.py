@@ -9,7 +9,8 @@ URL's levels.
 from collections import defaultdict
 
 from django.conf import settings
-from django.db.models import Q
+from django.db.models import Exists, OuterRef, Q
+from django.db.models.functions import Length, Substr
 from wagtail.models import Page, PageViewRestriction
 
 from home.request_memo import per_request
@@ -28,13 +29,14 @@ class SitePage(Page):
         abstract = True
 
     def get_view_restrictions(self):
-        """Restrictions on this page or an ancestor (an alias's are its source's)."""
-        paths = ancestor_paths(self)
-        sources_of_aliases = Page.objects.filter(
-            path__in=paths, alias_of__isnull=False
-        ).values("alias_of")
+        """Restrictions on this page or an ancestor, in any of their languages:
+        a page made private in English is private in Spanish too (and an alias's
+        restrictions are its source's)."""
+        lineage = Page.objects.filter(path__in=ancestor_paths(self))
+        sources_of_aliases = lineage.filter(alias_of__isnull=False).values("alias_of")
         return PageViewRestriction.objects.filter(
-            Q(page__path__in=paths) | Q(page__in=sources_of_aliases)
+            Q(page__translation_key__in=lineage.values("translation_key"))
+            | Q(page__in=sources_of_aliases)
         )
 
     def get_sitemap_urls(self, request=None):
@@ -65,13 +67,36 @@ class SitePage(Page):
         ]
 
 
+def covered_by_a_restriction():
+    """True, in a page queryset's filter, for a page at or below a page that
+    carries a view restriction in any of its languages."""
+    return Exists(
+        Page.objects.filter(
+            translation_key__in=PageViewRestriction.objects.values(
+                "page__translation_key"
+            ),
+            # an ancestor of the page, or the page itself
+            path=Substr(OuterRef("path"), 1, Length("path")),
+        )
+    )
+
+
+def open_to_all(pages):
+    """The pages of a queryset that anyone may see: live, and covered by no view
+    restriction in any language (Wagtail's ``public()`` looks at one language's
+    tree only). For every public listing, the sitemap and sign-ups; a subquery,
+    no query of its own."""
+    return pages.live().exclude(covered_by_a_restriction())
+
+
 def public_translations(request):
     """{translation key: its live, public pages in every language}, read once per
     request: the sitemap lists every page with its translations."""
 
     def compute():
         found = defaultdict(list)
-        pages = Page.objects.live().public().select_related("locale").order_by("path")
+        pages = open_to_all(Page.objects.select_related("locale"))
+        pages = pages.order_by("path")
         for page in pages:
             found[page.translation_key].append(page)
         return found

@@ -9,7 +9,7 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from home.blocks import BaseStreamBlock
 
-from .base import HOME_ATTRIBUTE, SitePage, route_below
+from .base import HOME_ATTRIBUTE, SitePage, open_to_all, route_below
 
 CAMPAIGN_INDEX = "campaigns.CampaignIndexPage"
 POLICY_INDEX = "policy.PolicyIndexPage"
@@ -93,7 +93,7 @@ class HomePage(SitePage):
         return context
 
     def live_featured_campaigns(self):
-        """The featured campaigns in this page's language, live ones only."""
+        """The featured campaigns in this page's language that anyone may see."""
         # Read in Python: in a preview the links are held in memory.
         keys = [
             link.page.translation_key
@@ -101,23 +101,27 @@ class HomePage(SitePage):
                 "page"
             )
         ]
-        pages = Page.objects.live().filter(
-            translation_key__in=keys, locale_id=self.locale_id
+        pages = open_to_all(
+            Page.objects.filter(translation_key__in=keys, locale_id=self.locale_id)
         )
         by_key = {page.translation_key: page for page in pages.specific()}
         return [by_key[key] for key in keys if key in by_key]
 
     def sections(self):
-        """Each index page under home, with its live children, for the overview."""
+        """Each index page under home, with its children, for the overview: those
+        anyone may see."""
         indexes = list(
-            self.get_children().live().exclude(numchild=0).specific().order_by("path")
+            open_to_all(self.get_children().exclude(numchild=0))
+            .specific()
+            .order_by("path")
         )
         children = (
-            Page.objects.live()
-            .filter(
-                depth=self.depth + 2,
-                path__startswith=self.path,
-                locale_id=self.locale_id,
+            open_to_all(
+                Page.objects.filter(
+                    depth=self.depth + 2,
+                    path__startswith=self.path,
+                    locale_id=self.locale_id,
+                )
             )
             .specific()
             .order_by("path")

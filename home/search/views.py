@@ -6,6 +6,8 @@ from django.template.response import TemplateResponse
 from django.utils import translation
 from wagtail.models import Locale, Page
 
+from home.models import covered_by_a_restriction
+
 RESULTS_PER_PAGE = 10
 MAX_QUERY_LENGTH = 200
 
@@ -18,19 +20,17 @@ def clean_query(raw):
 
 
 def search(request):
-    """Search the live pages of the visitor's language only."""
+    """Search the pages of the visitor's language that anyone may see."""
     query = clean_query(request.GET.get("q", ""))
     language = translation.get_language()
     results_page = None
     if query:
         locale = Locale.get_active()
         backend = language if language in settings.WAGTAILSEARCH_BACKENDS else "default"
-        matches = (
-            Page.objects.live()
-            .public()
-            .filter(locale=locale, depth__gt=1)
-            .search(query, backend=backend)
-        )
+        pages = Page.objects.live().filter(locale=locale, depth__gt=1)
+        # Search backends filter on plain fields only: private pages by id.
+        private = pages.filter(covered_by_a_restriction()).values_list("pk", flat=True)
+        matches = pages.exclude(pk__in=list(private)).search(query, backend=backend)
         paginator = Paginator(matches, RESULTS_PER_PAGE)
         results_page = paginator.get_page(request.GET.get("page"))
         specific = Page.objects.filter(

@@ -5,7 +5,7 @@ from django.db.models import Q
 from django.utils import translation
 from wagtail.models import Site
 
-from home.models import OrganisationSettings
+from home.models import OrganisationSettings, open_to_all
 from home.models.base import routed_home_page
 from home.request_memo import per_request
 
@@ -45,7 +45,7 @@ def _chrome_pages(request):
         wanted = Q(show_in_menus=True)
         if privacy is not None:
             wanted |= Q(translation_key=privacy.translation_key)
-        pages = list(home.get_children().live().filter(wanted).order_by("path"))
+        pages = list(open_to_all(home.get_children().filter(wanted)).order_by("path"))
         localized_privacy = None
         if privacy is not None:
             localized_privacy = (
