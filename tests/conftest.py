@@ -49,8 +49,9 @@ def locales(db):
 def home(locales):
     """An English home page serving as the default site's root."""
     root = Page.get_first_root_node()
-    for page in root.get_children():
-        page.delete()
+    # One at a time: deleting an English page deletes its translations too.
+    while root.get_children().exists():
+        root.get_children().first().delete()
     home = HomePage(title="Brighton Park Neighborhood Council", slug="home")
     root.add_child(instance=home)
     home.save_revision().publish()

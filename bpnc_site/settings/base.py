@@ -69,6 +69,7 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "bpnc_site.http.admin_throttle.AdminThrottleMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     # Last, as django-axes requires: turns a locked-out sign-in into its page.
@@ -108,6 +109,8 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 # django-redis logs and swallows its errors (a read is a miss, a write is lost).
 # https://github.com/jazzband/django-redis#memcached-exceptions-behavior
 
+# Rate limits (sign-ups, admin sign-in, password resets) are counted where every
+# app server and worker sees the same numbers: Redis, or else the database.
 if env.text("REDIS_URL"):
     CACHES = {
         "default": {
@@ -120,10 +123,19 @@ if env.text("REDIS_URL"):
             },
         }
     }
+    CACHES["ratelimit"] = CACHES["default"]
     DJANGO_REDIS_IGNORE_EXCEPTIONS = True
     DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = True
 else:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    CACHES = {
+        "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+        # Made by `manage.py createcachetable` (make run does it).
+        "ratelimit": {
+            "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+            "LOCATION": "bpnc_rate_limits",
+        },
+    }
+RATELIMIT_USE_CACHE = "ratelimit"
 
 _VALIDATORS = "django.contrib.auth.password_validation"
 AUTH_PASSWORD_VALIDATORS = [
@@ -315,6 +327,10 @@ elif env.text("LIBRETRANSLATE_URL"):
 
 # Sign-ups: how many form posts one address may make (django-ratelimit).
 SIGNUP_RATE_LIMIT = env.text("SIGNUP_RATE_LIMIT", "10/10m")
+# Admin sign-in attempts and password-reset requests per address, across every
+# username (django-axes also pauses one account after AXES_FAILURE_LIMIT).
+ADMIN_SIGN_IN_RATE_LIMIT = env.text("ADMIN_SIGN_IN_RATE_LIMIT", "20/30m")
+PASSWORD_RESET_RATE_LIMIT = env.text("PASSWORD_RESET_RATE_LIMIT", "3/h")
 
 # Anonymous page cache (bpnc_site/page_cache/): whole pages for visitors who are
 # not logged in, purged exactly when something they show is published or changed.

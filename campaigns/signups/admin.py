@@ -56,3 +56,6 @@ class SignupAdmin(ModelAdmin):
     list_export = EXPORT_FIELDS
     export_filename = "sign-ups"
     inspect_view_enabled = True
+    # Nobody edits a sign-up, so it has no history; the history view would
+    # otherwise show each one's name to anyone with access to the admin.
+    history_view_enabled = False

@@ -19,10 +19,10 @@ from django.template.response import TemplateResponse
 from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
-from django_ratelimit.core import is_ratelimited
 
 from campaigns.models import CampaignPage
 from home.models import open_to_all
+from home.throttling import over_limit, retry_after
 
 from .forms import SignupForm
 
@@ -60,17 +60,12 @@ def signup(request, page_id):
         return TemplateResponse(
             request, "campaigns/signup_refused.html", {"page": page}, status=403
         )
-    if is_ratelimited(
-        request,
-        group="campaign-signup",
-        key="ip",
-        rate=settings.SIGNUP_RATE_LIMIT,
-        method="POST",
-        increment=True,
-    ):
-        return page.serve(
+    if over_limit(request, "campaign-signup", settings.SIGNUP_RATE_LIMIT):
+        response = page.serve(
             request, signup_form=SignupForm(request.POST), rate_limited=True, status=429
         )
+        response["Retry-After"] = str(retry_after(settings.SIGNUP_RATE_LIMIT))
+        return response
     form = SignupForm(request.POST, language=page.locale.language_code)
     if form.is_spam:
         return thanks(page, request)

@@ -13,8 +13,9 @@ class EditorialConfig(AppConfig):
 
         from home.models import public_snippet_models
 
-        from . import signals  # noqa: F401  (connects the receivers)
+        from . import signals
         from .permissions import LocaleRestrictedPermissionPolicy
 
+        signals.connect_snippet_receivers()
         for model in public_snippet_models():
             register_permission_policy(model, LocaleRestrictedPermissionPolicy(model))

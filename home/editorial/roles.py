@@ -58,8 +58,9 @@ def model_permissions():
     return {
         COMMUNICATIONS: [
             ("wagtailadmin", "admin", ["access_admin"]),
-            *[(*snippet, ["add", "change", "delete"]) for snippet in snippets],
-            ("home", "organisationsettings", ["change"]),
+            # New snippets start as drafts; deleting a live one, like changing
+            # the settings every page shows, is for moderators.
+            *[(*snippet, ["add", "change"]) for snippet in snippets],
             ("campaigns", "signup", ["view"]),
             ("wagtail_localize", "translation", ["submit"]),
         ],
@@ -121,8 +122,8 @@ def setup_roles():
     permissions = model_permissions()
     groups = {name: Group.objects.get_or_create(name=name)[0] for name in permissions}
     for name, entries in permissions.items():
-        groups[name].permissions.add(
-            *[
+        groups[name].permissions.set(
+            [
                 _permission(app_label, model, codename)
                 for app_label, model, codenames in entries
                 for codename in codenames

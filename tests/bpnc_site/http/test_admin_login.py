@@ -118,3 +118,32 @@ def test_behind_a_proxy_a_guesser_cannot_lock_out_editors_elsewhere(
         ).status_code
         == 429
     )
+
+
+def test_one_address_trying_many_usernames_is_paused(client, editor, settings):
+    settings.ADMIN_SIGN_IN_RATE_LIMIT = "5/30m"
+    for number in range(5):
+        assert sign_in(client, "guess", username=f"user{number}").status_code == 200
+
+    response = sign_in(client, PASSWORD)
+
+    assert response.status_code == 429
+    assert int(response["Retry-After"]) == 30 * 60
+    assert not is_signed_in(client)
+
+
+def test_password_reset_requests_are_throttled_per_address(client, editor, settings):
+    settings.PASSWORD_RESET_RATE_LIMIT = "3/h"
+    url = reverse("wagtailadmin_password_reset")
+    for number in range(3):
+        response = client.post(url, {"email": f"someone{number}@example.org"})
+        assert response.status_code == 302
+
+    with translation.override("es"):
+        response = client.post(
+            url, {"email": "editor@example.org"}, HTTP_ACCEPT_LANGUAGE="es"
+        )
+
+    assert response.status_code == 429
+    assert response["Retry-After"] == "3600"
+    assert "Vuelva a intentarlo en 60 minutos" in response.content.decode()

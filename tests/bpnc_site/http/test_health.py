@@ -19,7 +19,7 @@ REDIS_DOWN = {
 
 @pytest.fixture
 def redis_down(settings):
-    settings.CACHES = REDIS_DOWN
+    settings.CACHES = {**REDIS_DOWN, "ratelimit": REDIS_DOWN["default"]}
     settings.DJANGO_REDIS_IGNORE_EXCEPTIONS = True
 
 

@@ -103,6 +103,45 @@ def test_other_roles_cannot_see_sign_ups(client, django_user_model, signups, gro
     assert "ana@example.org" not in response.content.decode()
 
 
+def signup_admin_urls(signup):
+    """Every admin address that shows any part of a sign-up."""
+    index = reverse(INDEX)
+    return [
+        index,
+        f"{index}?export=csv",
+        f"{index}?export=xlsx",
+        f"{index}?q=ana",
+        f"/admin/campaigns/signup/inspect/{signup.pk}/",
+        f"/admin/campaigns/signup/history/{signup.pk}/",
+    ]
+
+
+@pytest.mark.parametrize("group", ["Translators", "Moderators"])
+def test_no_admin_address_shows_a_sign_up_to_other_roles(
+    client, django_user_model, signups, group
+):
+    signup = Signup.objects.get(name="Ana")
+    staff(django_user_model, client, group)
+
+    for url in signup_admin_urls(signup):
+        response = client.get(url)
+        assert response.status_code in (302, 403, 404), url
+        assert "Ana" not in response.content.decode(), url
+
+
+def test_communications_reach_every_sign_up_address_but_history(
+    client, django_user_model, signups
+):
+    signup = Signup.objects.get(name="Ana")
+    staff(django_user_model, client, "Communications")
+
+    *readable, history = signup_admin_urls(signup)
+    for url in readable:
+        assert client.get(url).status_code == 200, url
+    # Sign-ups are never edited: there is no history to show.
+    assert client.get(history, follow=True).status_code == 404
+
+
 def test_export_does_not_hand_spreadsheets_a_formula(
     client, django_user_model, signups
 ):

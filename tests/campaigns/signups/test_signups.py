@@ -1,6 +1,7 @@
 """Neighbours sign up to a campaign in either language, safely, and nothing is lost."""
 
 import pytest
+from django.core.cache import caches
 from django.test import Client
 from django.urls import reverse
 from django.utils import translation
@@ -123,9 +124,22 @@ def test_too_many_posts_get_a_friendly_429_and_keep_the_input(
     response = post(client, campaign_es, {**VALID, "email": "c@example.org"})
 
     assert response.status_code == 429
+    assert response["Retry-After"] == "60"
     assert 'value="c@example.org"' in response.content.decode()
     assert Signup.objects.count() == 2
     assert 'role="alert"' in response.content.decode()
+
+
+def test_the_sign_up_limit_is_shared_by_every_worker(client, campaign_es, settings):
+    """Each worker keeps its own local memory: the count must live elsewhere."""
+    settings.SIGNUP_RATE_LIMIT = "2/m"
+    post(client, campaign_es, {**VALID, "email": "a@example.org"})
+    post(client, campaign_es, {**VALID, "email": "b@example.org"})
+    caches["default"].clear()  # as a second worker would see it
+
+    response = post(client, campaign_es, {**VALID, "email": "c@example.org"})
+
+    assert response.status_code == 429
 
 
 def test_sign_up_is_only_offered_where_it_is_on(client, campaign):
@@ -183,13 +197,12 @@ def test_behind_a_proxy_each_visitor_has_their_own_limit(client, campaign, setti
 
 
 def test_sign_ups_are_taken_while_the_cache_server_is_down(client, campaign, settings):
-    settings.CACHES = {
-        "default": {
-            "BACKEND": "django_redis.cache.RedisCache",
-            "LOCATION": "redis://127.0.0.1:1/0",  # nothing listens there
-            "OPTIONS": {"SOCKET_CONNECT_TIMEOUT": 0.2, "SOCKET_TIMEOUT": 0.2},
-        }
+    redis_down = {
+        "BACKEND": "django_redis.cache.RedisCache",
+        "LOCATION": "redis://127.0.0.1:1/0",  # nothing listens there
+        "OPTIONS": {"SOCKET_CONNECT_TIMEOUT": 0.2, "SOCKET_TIMEOUT": 0.2},
     }
+    settings.CACHES = {"default": redis_down, "ratelimit": redis_down}
     settings.DJANGO_REDIS_IGNORE_EXCEPTIONS = True
 
     response = post(client, campaign, VALID)
