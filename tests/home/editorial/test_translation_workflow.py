@@ -10,11 +10,11 @@ from django.utils.translation import gettext
 from wagtail.models import GroupPagePermission, WorkflowState
 from wagtail.permissions import policy_registry
 from wagtail.users.models import UserProfile
-from wagtail_localize.models import StringTranslation, TranslationSource
+from wagtail_localize.models import TranslationSource
 
 from home.editorial.roles import setup_roles
 from people.models import Person
-from tests.support.translations import spanish, spanish_translation
+from tests.support.translations import spanish, spanish_translation, translate_string
 
 pytestmark = pytest.mark.django_db
 
@@ -93,18 +93,6 @@ def test_demo_users_are_refused_outside_local_installs(settings, roles):
 
     with pytest.raises(CommandError, match="local installs only"):
         call_command("create_demo_users")
-
-
-def translate_string(translation_obj, english_text, spanish_text):
-    segment = translation_obj.source.stringsegment_set.select_related(
-        "string", "context"
-    ).get(string__data=english_text)
-    StringTranslation.objects.update_or_create(
-        translation_of=segment.string,
-        locale=translation_obj.target_locale,
-        context=segment.context,
-        defaults={"data": spanish_text},
-    )
 
 
 def test_translator_submits_and_moderator_publishes(
