@@ -231,6 +231,8 @@ WAGTAILIMAGES_MAX_IMAGE_PIXELS = 50_000_000
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "txt", "xlsx"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
+# A document's content must fit its extension (home/documents.py).
+WAGTAILDOCS_DOCUMENT_FORM_BASE = "home.documents.CheckedDocumentForm"
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
 # Security (tightened further in production.py)

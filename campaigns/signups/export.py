@@ -1,12 +1,20 @@
 """Sign-up exports that are safe to open in a spreadsheet."""
 
+import re
+
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+# Digits, spaces and phone punctuation, a lone dash for an empty cell: a
+# spreadsheet runs nothing in these, so they are exported exactly as they are.
+HARMLESS = re.compile(r"[-+]?[0-9\s().-]*")
 
 
 def neutralise_formula(value):
-    """Keep spreadsheet programs from running text typed by the public."""
+    """Keep spreadsheet programs from running text typed by the public, leaving
+    every value that could not run anything exactly as it is."""
     text = str(value)
-    return f"'{text}" if text.startswith(FORMULA_STARTS) else text
+    if text.startswith(FORMULA_STARTS) and not HARMLESS.fullmatch(text):
+        return f"'{text}"
+    return text
 
 
 # The columns of staff's export (CSV and XLSX), and of a privacy request's answer.

@@ -44,7 +44,7 @@ def is_same_origin(request):
         # neighbour whose privacy tool strips both headers would lose a sign-up.
         return True
     parts = urlsplit(origin)
-    return parts.netloc == request.get_host() and parts.scheme in {"http", "https"}
+    return parts.netloc == request.get_host() and parts.scheme == request.scheme
 
 
 @csrf_exempt

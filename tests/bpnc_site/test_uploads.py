@@ -136,3 +136,29 @@ def test_bad_documents_are_refused(staff_client, name, size, message):
     assert response.status_code == 200
     assert message in response.content.decode()
     assert not Document.objects.exists()
+
+
+@pytest.mark.parametrize(
+    ("name", "content"),
+    [
+        ("flyer.pdf", b"MZ\x90\x00 a program renamed"),
+        ("minutes.docx", b"%PDF-1.7 not a word file"),
+        ("list.csv", b"name,email\x00\x00binary"),
+    ],
+)
+def test_documents_whose_content_does_not_fit_their_name_are_refused(
+    staff_client, name, content
+):
+    response = upload_document(staff_client, name, content)
+
+    assert response.status_code == 200
+    assert "is not really a" in response.content.decode()
+    assert not Document.objects.exists()
+
+
+def test_a_spreadsheet_of_sign_ups_in_spanish_is_accepted(staff_client):
+    response = upload_document(
+        staff_client, "lista.csv", "nombre,correo\nJosé Núñez,j@example.org\n".encode()
+    )
+
+    assert response.status_code == 302

@@ -162,6 +162,22 @@ def test_export_does_not_hand_spreadsheets_a_formula(
     assert "\n=HYPERLINK" not in body and ",=HYPERLINK" not in body
 
 
+def test_export_keeps_phone_numbers_and_empty_cells_exactly(
+    client, django_user_model, signups
+):
+    Signup.objects.filter(name="Ana").update(phone="+1 (773) 555-0100")
+    staff(django_user_model, client, "Communications")
+
+    response = client.get(reverse(INDEX), {"export": "csv"})
+    rows = list(
+        csv.DictReader(io.StringIO(b"".join(response.streaming_content).decode()))
+    )
+    phones = {row["Name"]: row["Phone"] for row in rows}
+
+    assert phones["Ana"] == "+1 (773) 555-0100"
+    assert not phones["Bo"].startswith("'")
+
+
 def test_campaign_with_sign_ups_cannot_be_deleted(admin_client, signups):
     url = reverse("wagtailadmin_pages:delete", args=[signups.pk])
 

@@ -101,6 +101,15 @@ def test_cross_site_posts_are_refused(client, campaign):
     assert not Signup.objects.exists()
 
 
+def test_a_post_from_the_same_host_on_another_scheme_is_refused(client, campaign):
+    response = client.post(
+        signup_url(campaign), VALID, HTTP_ORIGIN="https://testserver"
+    )
+
+    assert response.status_code == 403
+    assert not Signup.objects.exists()
+
+
 def test_first_time_visitor_without_csrf_cookie_can_sign_up(campaign):
     """The page may come from a cache, so the form carries no per-visitor token."""
     browser = Client(enforce_csrf_checks=True)
