@@ -26,6 +26,9 @@ INSTALLED_APPS = [
     "bpnc_site.backups",
     "wagtail_localize",
     "wagtail_localize.locales",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
     "wagtail_modeladmin",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
@@ -68,6 +71,9 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
+    # A second factor for staff who may publish or see personal data.
+    "home.editorial.two_factor.TwoFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "bpnc_site.http.admin_throttle.AdminThrottleMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
@@ -144,6 +150,13 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": f"{_VALIDATORS}.CommonPasswordValidator"},
     {"NAME": f"{_VALIDATORS}.NumericPasswordValidator"},
 ]
+
+# Two-factor sign-in to the admin (django-otp, home/editorial/two_factor.py): an
+# authenticator app's codes (TOTP), or one-time recovery codes (static tokens,
+# `manage.py recovery_codes`). Required of superusers and of every group that may
+# publish anything or see sign-ups.
+TWO_FACTOR_REQUIRED = env.flag("TWO_FACTOR_REQUIRED", True)
+OTP_TOTP_ISSUER = "BPNC"
 
 # Admin sign-in throttling (django-axes): failed attempts are kept in the
 # database, so every app server sees them.

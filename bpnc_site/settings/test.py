@@ -15,3 +15,5 @@ ALLOWED_HOSTS = ["testserver", "localhost", "127.0.0.1"]
 WHITENOISE_AUTOREFRESH = True
 WHITENOISE_USE_FINDERS = True
 LOCAL_INSTALL = True
+# The suite signs staff in directly; the two-factor tests switch it back on.
+TWO_FACTOR_REQUIRED = False

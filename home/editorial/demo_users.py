@@ -5,6 +5,10 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 
 from .roles import COMMUNICATIONS, MODERATORS, TRANSLATORS, prefers_spanish_admin
+from .two_factor import issue_recovery_codes, needs_two_factor, unused_recovery_codes
+
+# Fewer unused recovery codes than this, and a demo account gets a fresh set.
+LOW_ON_CODES = 3
 
 DEMO_USERS = [
     # username, password, group, superuser
@@ -16,7 +20,8 @@ DEMO_USERS = [
 
 
 def create_demo_users():
-    """Demo accounts for each role: local installs only."""
+    """Demo accounts for each role: local installs only. Those who sign in with
+    a second factor get one-time recovery codes to do it with."""
     if not getattr(settings, "LOCAL_INSTALL", False):
         raise RuntimeError(
             "Demo users are for local installs only; these settings are not local."
@@ -36,5 +41,11 @@ def create_demo_users():
             user.groups.add(Group.objects.get(name=group_name))
         if group_name == TRANSLATORS:
             prefers_spanish_admin(user)
-        made.append((username, password, group_name or "superuser", created))
+        user = User.objects.get(pk=user.pk)  # with its new groups' permissions
+        codes = []
+        if needs_two_factor(user):
+            codes = unused_recovery_codes(user)
+            if len(codes) < LOW_ON_CODES:
+                codes = issue_recovery_codes(user)
+        made.append((username, password, group_name or "superuser", created, codes))
     return made

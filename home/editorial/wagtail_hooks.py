@@ -3,7 +3,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 
-from . import localize_actions
+from . import localize_actions, two_factor_views
 from .report import TranslationStatusPanel, translation_report
 from .review import submit_translation_for_review
 
@@ -17,6 +17,14 @@ def translation_urls():
             submit_translation_for_review,
             name="submit_translation_for_review",
         ),
+    ]
+
+
+@hooks.register("register_admin_urls")
+def two_factor_urls():
+    return [
+        path("two-factor/", two_factor_views.verify, name="two_factor_verify"),
+        path("two-factor/setup/", two_factor_views.setup, name="two_factor_setup"),
     ]
 
 

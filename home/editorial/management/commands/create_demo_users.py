@@ -13,6 +13,10 @@ class Command(BaseCommand):
             users = create_demo_users()
         except RuntimeError as error:
             raise CommandError(str(error)) from error
-        for username, password, role, created in users:
+        for username, password, role, created, codes in users:
             state = "created" if created else "already there"
             self.stdout.write(f"  {username} / {password} ({role}, {state})")
+            if codes:
+                self.stdout.write(
+                    f"    second factor, one-time codes: {' '.join(codes[:5])}"
+                )
