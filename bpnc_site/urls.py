@@ -7,6 +7,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
+from bpnc_site.http.csp_reports import csp_report
 from bpnc_site.http.media import serve_media
 from campaigns.signups.views import signup
 from home.crawlers import BilingualSitemap, robots_txt
@@ -18,6 +19,7 @@ urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("robots.txt", robots_txt, name="robots_txt"),
+    path("csp-report/", csp_report, name="csp_report"),
     path(
         "sitemap.xml",
         sitemap,

@@ -10,6 +10,7 @@ from . import env, services
 from .base import *  # noqa: F403
 from .base import (
     CONTENT_SECURITY_POLICY,
+    CONTENT_SECURITY_POLICY_REPORT_ONLY,
     DATABASES,
     STORAGES,
     WAGTAILFRONTENDCACHE,
@@ -67,6 +68,14 @@ if _media_storage:
         "DIRECTIVES": {
             **_directives,
             "img-src": [*_directives["img-src"], *_media_origins],
+        },
+    }
+    _admin_directives = CONTENT_SECURITY_POLICY_REPORT_ONLY["DIRECTIVES"]
+    CONTENT_SECURITY_POLICY_REPORT_ONLY = {
+        **CONTENT_SECURITY_POLICY_REPORT_ONLY,
+        "DIRECTIVES": {
+            **_admin_directives,
+            "img-src": [*_admin_directives["img-src"], *_media_origins],
         },
     }
 

@@ -11,7 +11,13 @@ from wagtail_localize.models import Translation, TranslationSource
 
 from home.models import public_snippet_models
 
-from .status import COMPLETE, STATE_LABELS, state_of
+from .status import (
+    COMPLETE,
+    STATE_LABELS,
+    WITHDRAWN,
+    TranslationState,
+    state_of,
+)
 
 TARGET_LANGUAGE = "es"
 
@@ -38,7 +44,10 @@ def translation_states():
     for model in public_snippet_models():
         objects.extend(model.objects.filter(locale=source_locale))
     targets = _translated_versions(objects, target_locale)
-    states = []
+    states = [
+        TranslationState(None, orphan, WITHDRAWN)
+        for orphan in _live_orphans(objects, target_locale)
+    ]
     for instance in objects:
         source = sources.get(instance.translation_key)
         states.append(
@@ -55,6 +64,24 @@ def translation_states():
     return states
 
 
+def _live_orphans(objects, locale):
+    """Live Spanish pages and snippets whose English original was deleted."""
+    keys = {instance.translation_key for instance in objects}
+    orphans = list(
+        Page.objects.live()
+        .filter(locale=locale, depth__gt=1)
+        .exclude(translation_key__in=keys)
+        .specific()
+    )
+    for model in public_snippet_models():
+        orphans.extend(
+            model.objects.filter(locale=locale, live=True).exclude(
+                translation_key__in=keys
+            )
+        )
+    return orphans
+
+
 def _translated_versions(objects, locale):
     keys = {instance.translation_key for instance in objects}
     found = {}
@@ -69,7 +96,9 @@ def _translated_versions(objects, locale):
 def with_edit_urls(states, user):
     finder = AdminURLFinder(user)
     for state in states:
-        state.source_edit_url = finder.get_edit_url(state.source)
+        state.source_edit_url = (
+            finder.get_edit_url(state.source) if state.source else None
+        )
         state.translated_edit_url = (
             finder.get_edit_url(state.translated) if state.translated else None
         )

@@ -10,18 +10,21 @@ MISSING = "missing"
 PARTIAL = "partial"
 OUT_OF_DATE = "out_of_date"
 COMPLETE = "complete"
+# Live in Spanish while the English original is unpublished or deleted.
+WITHDRAWN = "withdrawn"
 
 STATE_LABELS = {
     MISSING: _("Missing"),
     PARTIAL: _("Partly translated"),
     OUT_OF_DATE: _("Out of date"),
+    WITHDRAWN: _("Live in Spanish only"),
     COMPLETE: _("Complete"),
 }
 
 
 @dataclass
 class TranslationState:
-    source: object
+    source: object | None  # None when the English original was deleted
     translated: object | None
     state: str
     percent: int = 0
@@ -34,7 +37,7 @@ class TranslationState:
 
     @property
     def type_name(self):
-        return capfirst(self.source._meta.verbose_name)
+        return capfirst((self.source or self.translated)._meta.verbose_name)
 
 
 def source_changed_at(instance):
@@ -52,6 +55,10 @@ def state_of(source_instance, locale, translated=None, source=None, translation=
         translated = source_instance.get_translation_or_none(locale)
     if translated is None:
         return TranslationState(source_instance, None, MISSING)
+    if not getattr(source_instance, "live", True) and getattr(
+        translated, "live", False
+    ):
+        return TranslationState(source_instance, translated, WITHDRAWN)
     if source is None:
         source = TranslationSource.objects.filter(
             object_id=source_instance.translation_key,

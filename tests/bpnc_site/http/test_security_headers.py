@@ -1,6 +1,7 @@
 """Public pages carry a strict Content-Security-Policy and a Permissions-Policy;
 the Wagtail admin, which needs inline scripts, keeps working without the CSP."""
 
+import json
 import re
 
 import pytest
@@ -79,3 +80,28 @@ def test_admin_and_page_preview_work_for_staff(client, seeded_site, admin_user):
     # Wagtail renders a preview under the page's own path: it gets the page's policy.
     assert preview.status_code == 200
     assert "'unsafe-inline'" not in preview["Content-Security-Policy"]
+
+
+def test_the_admin_runs_under_a_strict_report_only_policy(client, admin_user):
+    client.force_login(admin_user)
+
+    response = client.get(reverse("wagtailadmin_home"))
+
+    policy = response["Content-Security-Policy-Report-Only"]
+    assert "script-src 'self'" in policy and "'unsafe-inline'" not in policy
+    assert "report-uri /csp-report/" in policy
+
+
+def test_public_pages_have_no_report_only_policy(client, home):
+    assert "Content-Security-Policy-Report-Only" not in client.get("/en/")
+
+
+def test_csp_reports_are_logged(client, caplog):
+    report = {"csp-report": {"violated-directive": "script-src"}}
+
+    response = client.post(
+        "/csp-report/", json.dumps(report), content_type="application/csp-report"
+    )
+
+    assert response.status_code == 204
+    assert "script-src" in caplog.text

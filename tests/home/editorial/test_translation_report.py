@@ -2,13 +2,21 @@
 
 import pytest
 from django.urls import reverse
-from wagtail.models import Locale
+from wagtail.models import Locale, Page
 from wagtail_localize.models import TranslationSource
 
 from campaigns.models import CampaignPage
 from home.editorial.report import translation_states
-from home.editorial.status import COMPLETE, MISSING, OUT_OF_DATE, PARTIAL
+from home.editorial.status import (
+    COMPLETE,
+    MISSING,
+    OUT_OF_DATE,
+    PARTIAL,
+    WITHDRAWN,
+)
 from people.models import Person
+from tests.support.seed import seed_page
+from tests.support.translations import spanish
 
 pytestmark = pytest.mark.django_db
 
@@ -80,3 +88,27 @@ def test_spanish_home_is_complete(seeded_site):
 
     assert all(state.state == COMPLETE for state in states)
     assert spanish.language_code == "es"
+
+
+def test_spanish_pages_live_without_their_english_are_reported(
+    admin_client, seeded_site
+):
+    """Older content may have Spanish left live with its English withdrawn or
+    gone; the report must not call it complete."""
+    withdrawn = seed_page("city-budget")
+    spanish_withdrawn = spanish(withdrawn)
+    Page.objects.filter(pk=withdrawn.pk).update(live=False)  # as before the rule
+    gone = seed_page("free-the-funds")
+    spanish_gone = spanish(gone)
+    Page.objects.filter(pk=spanish_gone.pk).update(
+        translation_key="00000000-0000-0000-0000-000000000001"
+    )  # its English original deleted long ago
+
+    states = translation_states()
+    flagged = {state.translated.pk for state in states if state.state == WITHDRAWN}
+
+    assert {spanish_withdrawn.pk, spanish_gone.pk} <= flagged
+    html = admin_client.get(
+        reverse("translation_report"), {"state": WITHDRAWN}
+    ).content.decode()
+    assert spanish_gone.title in html and "(deleted)" in html
