@@ -9,7 +9,7 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from home.blocks import BaseStreamBlock
-from home.models import SitePage, open_to_all
+from home.models import SitePage, image_description_field, open_to_all
 from policy.models import PolicyAreaPage
 
 from .blocks import CampaignStreamBlock, DemandStreamBlock
@@ -99,6 +99,7 @@ class CampaignPage(SitePage):
         on_delete=models.SET_NULL,
         related_name="+",
     )
+    hero_image_alt = image_description_field()
     hashtag = models.CharField(
         _("hashtag"),
         max_length=60,
@@ -150,6 +151,7 @@ class CampaignPage(SitePage):
             heading=_("At a glance"),
         ),
         FieldPanel("hero_image"),
+        FieldPanel("hero_image_alt"),
         FieldPanel("introduction"),
         FieldPanel("demands_heading"),
         FieldPanel("demands"),
@@ -181,6 +183,7 @@ class CampaignPage(SitePage):
         TranslatableField("search_description"),
         TranslatableField("summary"),
         SynchronizedField("hero_image"),
+        TranslatableField("hero_image_alt"),
         # A hashtag is a handle, the same in both languages.
         SynchronizedField("hashtag"),
         SynchronizedField("status"),
@@ -195,6 +198,7 @@ class CampaignPage(SitePage):
         TranslatableField("signup_intro"),
     ]
 
+    image_descriptions = {"hero_image": "hero_image_alt"}
     parent_page_types = ["campaigns.CampaignIndexPage"]
     subpage_types = []
 

@@ -25,6 +25,13 @@ class HeadingBlock(blocks.StructBlock):
 
 class CaptionedImageBlock(blocks.StructBlock):
     image = ImageChooserBlock(label=_("Image"))
+    # On the block, not the image, so that it is translated with the page and
+    # the Spanish page describes the picture in Spanish.
+    alt_text = blocks.CharBlock(
+        label=_("Image description"),
+        max_length=250,
+        help_text=_("What the picture shows, for people who cannot see it."),
+    )
     caption = blocks.CharBlock(
         label=_("Caption"),
         required=False,

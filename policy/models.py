@@ -7,7 +7,12 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from home.blocks import BaseStreamBlock
-from home.models import PublicSnippet, SitePage, open_to_all
+from home.models import (
+    PublicSnippet,
+    SitePage,
+    image_description_field,
+    open_to_all,
+)
 
 from .blocks import PositionStreamBlock
 
@@ -56,6 +61,7 @@ class PolicyAreaPage(SitePage):
         on_delete=models.SET_NULL,
         related_name="+",
     )
+    image_alt = image_description_field()
     position = StreamField(
         PositionStreamBlock(),
         verbose_name=_("our position"),
@@ -76,6 +82,7 @@ class PolicyAreaPage(SitePage):
         *Page.content_panels,
         FieldPanel("summary"),
         FieldPanel("image"),
+        FieldPanel("image_alt"),
         FieldPanel("position"),
         FieldPanel("contact"),
     ]
@@ -85,6 +92,7 @@ class PolicyAreaPage(SitePage):
         index.SearchField("position"),
     ]
 
+    image_descriptions = {"image": "image_alt"}
     parent_page_types = ["policy.PolicyIndexPage"]
     subpage_types = []
 

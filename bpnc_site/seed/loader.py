@@ -49,9 +49,14 @@ def stable_stream(stream_block, raw, seed):
 
     wagtail-localize addresses each translatable string by a path of block ids, so
     the committed Spanish PO file only fits blocks whose ids are the same on every
-    install.
+    install. Every child is converted before saving: a lazy StreamValue would keep
+    list items in the legacy id-less form, from which wagtail-localize extracts no
+    strings at all.
     """
-    prepared = stream_block.get_prep_value(stream_block.to_python(raw))
+    value = stream_block.to_python(raw)
+    for _child in value:
+        pass
+    prepared = stream_block.get_prep_value(value)
 
     def assign(node, path):
         if isinstance(node, list):

@@ -17,6 +17,9 @@ from wagtail_localize.models import StringSegment, Translation, TranslationSourc
 
 CONTENT_PO = Path(settings.BASE_DIR) / "locales" / "es" / "content.po"
 TARGET_LANGUAGE = "es"
+# Where the translation editor says the seed's Spanish strings came from
+# ("Translated with content.po on …"), as it says "PO File" for an upload.
+SEED_TOOL_NAME = "content.po"
 
 
 def source_entries(label, instance):
@@ -99,7 +102,7 @@ def translate_seed(seed, path=CONTENT_PO):
         )
         po = new_po()
         po.extend(grouped.get(label, []))
-        translation.import_po(po, translation_type="manual", tool_name="seed")
+        translation.import_po(po, translation_type="manual", tool_name=SEED_TOOL_NAME)
         publish_now(translation, instance, locale)
         translated.append(label)
     return translated

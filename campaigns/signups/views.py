@@ -18,7 +18,7 @@ from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_http_methods
 
 from campaigns.models import CampaignPage
 from home.models import open_to_all
@@ -49,11 +49,14 @@ def is_same_origin(request):
 
 @csrf_exempt
 @never_cache
-@require_POST
+@require_http_methods(["GET", "HEAD", "POST"])
 def signup(request, page_id):
     if page_id > MAX_PAGE_ID:
         raise Http404
     page = get_object_or_404(open_to_all(CampaignPage.objects.all()), pk=page_id)
+    if request.method != "POST":
+        # A reloaded or shared address of the form: the campaign, in its language.
+        return HttpResponseRedirect(f"{page.get_url(request)}#signup")
     if not page.signup_enabled:
         raise Http404
     if not is_same_origin(request):

@@ -49,6 +49,28 @@ def submit_translation_for_review(request, translation_id):
     return redirect(edit_url)
 
 
+@require_POST
+def save_translation_draft(request, translation_id):
+    """Keep the translation so far as a draft revision: what preview, the
+    revision history and the moderators see, with the live version untouched."""
+    translation = get_object_or_404(Translation, pk=translation_id)
+    instance = translation.get_target_instance()
+    if not _can_edit(request.user, instance):
+        raise PermissionDenied
+    edit_url = AdminURLFinder(request.user).get_edit_url(instance)
+    try:
+        save_draft_revision(translation, request.user)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(
+            request,
+            _("The draft of “%(title)s” was saved. It stays unseen until reviewed.")
+            % {"title": str(instance)},
+        )
+    return redirect(edit_url)
+
+
 def save_draft_revision(translation, user):
     """A new revision with the current translations, leaving the live object as it is.
 

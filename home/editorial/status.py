@@ -2,9 +2,15 @@
 
 from dataclasses import dataclass
 
+from django.db.models import Exists, OuterRef
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
-from wagtail_localize.models import Translation, TranslationSource
+from wagtail_localize.models import (
+    StringSegment,
+    StringTranslation,
+    Translation,
+    TranslationSource,
+)
 
 MISSING = "missing"
 PARTIAL = "partial"
@@ -66,17 +72,19 @@ def state_of(source_instance, locale, translated=None, source=None, translation=
         ).first()
     if source is not None and translation is None:
         translation = source.translations.filter(target_locale=locale).first()
-    percent = 100
+    percent, untranslated = 100, False
     if translation is not None:
         total, done = translation.get_progress()
-        percent = round(100 * done / total) if total else 100
+        # Rounded down: one string left out of 200 is not "100 %".
+        percent = 100 * done // total if total else 100
+        untranslated = done < total
     changed = source_changed_at(source_instance)
     not_synced = changed is not None and (
         source is None or changed > source.last_updated_at
     )
     if not_synced:
         state = OUT_OF_DATE
-    elif percent < 100:
+    elif untranslated:
         # Synced: the new English strings are waiting for a translator.
         state = PARTIAL
     elif changed is not None and _published_before(translated, changed):
@@ -99,17 +107,48 @@ def _published_before(translated, moment):
     return published is not None and published < moment
 
 
-def english_source_if_out_of_date(page, english):
-    """``english`` (the live English page) when this translation of it lags
-    behind it, else None."""
+@dataclass
+class Lag:
+    english: object
+    # Strings of the English page have no Spanish yet (the page shows them in
+    # English); otherwise the English changed after the translation was made.
+    untranslated: bool = False
+
+
+def translation_lag(page, english):
+    """How a live translation lags behind ``english``, its live English page:
+    a Lag when it does, else None."""
     changed = english.last_published_at
     if changed is None:
         return None
     if _published_before(page, changed):
-        return english
-    source = TranslationSource.objects.filter(
-        object_id=page.translation_key, locale_id=english.locale_id
-    ).first()
-    if source is not None and changed > source.last_updated_at:
-        return english
+        return Lag(english)
+    source = (
+        TranslationSource.objects.filter(
+            object_id=page.translation_key, locale_id=english.locale_id
+        )
+        .annotate(untranslated=untranslated_strings(page.locale_id))
+        .first()
+    )
+    if source is None:
+        return None
+    if changed > source.last_updated_at:
+        return Lag(english)
+    if source.untranslated:
+        return Lag(english, untranslated=True)
     return None
+
+
+def untranslated_strings(locale_id):
+    """Whether the TranslationSource (as OuterRef) has a string with no
+    translation into the locale: a subquery, so it costs no query of its own."""
+    translated = StringTranslation.objects.filter(
+        translation_of_id=OuterRef("string_id"),
+        context_id=OuterRef("context_id"),
+        locale_id=locale_id,
+    )
+    return Exists(
+        StringSegment.objects.filter(source_id=OuterRef("pk")).exclude(
+            Exists(translated)
+        )
+    )

@@ -5,7 +5,7 @@ from wagtail.admin.menu import MenuItem
 
 from . import localize_actions, two_factor_views
 from .report import TranslationStatusPanel, translation_report
-from .review import submit_translation_for_review
+from .review import save_translation_draft, submit_translation_for_review
 
 
 @hooks.register("register_admin_urls")
@@ -16,6 +16,11 @@ def translation_urls():
             "translations/<int:translation_id>/submit-for-review/",
             submit_translation_for_review,
             name="submit_translation_for_review",
+        ),
+        path(
+            "translations/<int:translation_id>/save-draft/",
+            save_translation_draft,
+            name="save_translation_draft",
         ),
     ]
 

@@ -1,7 +1,12 @@
 """The core models: the base every page type builds on, the home and standard pages,
 the organisation settings and the base of every snippet the public sees."""
 
-from .base import SitePage, covered_by_a_restriction, open_to_all
+from .base import (
+    SitePage,
+    covered_by_a_restriction,
+    image_description_field,
+    open_to_all,
+)
 from .pages import HomePage, HomePageFeaturedCampaign, StandardPage
 from .settings import OrganisationSettings
 from .snippets import PublicSnippet, public_snippet_models
@@ -14,6 +19,7 @@ __all__ = [
     "SitePage",
     "StandardPage",
     "covered_by_a_restriction",
+    "image_description_field",
     "open_to_all",
     "public_snippet_models",
 ]

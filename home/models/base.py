@@ -9,8 +9,11 @@ URL's levels.
 from collections import defaultdict
 
 from django.conf import settings
+from django.db import models
 from django.db.models import Exists, OuterRef, Q
 from django.db.models.functions import Length, Substr
+from django.utils.translation import gettext_lazy as _
+from wagtail.fields import StreamField
 from wagtail.models import Page, PageViewRestriction
 
 from home.request_memo import per_request
@@ -24,9 +27,53 @@ def ancestor_paths(page):
     return [page.path[:end] for end in range(step, len(page.path) + 1, step)]
 
 
+def store_lists_with_ids(instance):
+    """Convert every block of the instance's stream fields before it is stored.
+
+    A stream assigned from raw data (by code, not the admin's forms) stays lazy,
+    and a lazy stream is stored as it came, list items without ids; from such a
+    list wagtail-localize extracts no strings, so its text could never be
+    translated and its chosen snippets never swapped for their translations.
+    """
+    for field in instance._meta.get_fields():
+        if isinstance(field, StreamField):
+            value = getattr(instance, field.name)
+            for _child in value or ():
+                pass
+
+
+def image_description_field():
+    """What a page's picture shows, in the page's language (its alt text)."""
+    return models.CharField(
+        _("image description"),
+        max_length=250,
+        blank=True,
+        help_text=_(
+            "What the picture shows, for people who cannot see it. Translated with "
+            "the page. Left empty, it starts as the image's own description."
+        ),
+    )
+
+
 class SitePage(Page):
+    # {image field: the field that describes it}; see clean().
+    image_descriptions = {}
+
     class Meta:
         abstract = True
+
+    def save(self, *args, **kwargs):
+        store_lists_with_ids(self)
+        return super().save(*args, **kwargs)
+
+    def clean(self):
+        """An empty description takes the image's own, so the translator gets a
+        string to translate instead of the Spanish page reusing English alt text."""
+        super().clean()
+        for image_field, description_field in self.image_descriptions.items():
+            image = getattr(self, image_field)
+            if image is not None and not getattr(self, description_field):
+                setattr(self, description_field, image.default_alt_text)
 
     def get_view_restrictions(self):
         """Restrictions on this page or an ancestor, in any of their languages:

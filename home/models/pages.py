@@ -9,7 +9,13 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from home.blocks import BaseStreamBlock
 
-from .base import HOME_ATTRIBUTE, SitePage, open_to_all, route_below
+from .base import (
+    HOME_ATTRIBUTE,
+    SitePage,
+    image_description_field,
+    open_to_all,
+    route_below,
+)
 
 CAMPAIGN_INDEX = "campaigns.CampaignIndexPage"
 POLICY_INDEX = "policy.PolicyIndexPage"
@@ -32,6 +38,7 @@ class HomePage(SitePage):
         related_name="+",
         help_text=_("A wide photo shown at the top. Optional."),
     )
+    hero_image_alt = image_description_field()
     body = StreamField(
         BaseStreamBlock(),
         verbose_name=_("body"),
@@ -43,6 +50,7 @@ class HomePage(SitePage):
         *Page.content_panels,
         FieldPanel("introduction"),
         FieldPanel("hero_image"),
+        FieldPanel("hero_image_alt"),
         InlinePanel(
             "featured_campaigns",
             label=_("Featured campaigns"),
@@ -59,8 +67,10 @@ class HomePage(SitePage):
         TranslatableField("introduction"),
         TranslatableField("body"),
         SynchronizedField("hero_image"),
+        TranslatableField("hero_image_alt"),
         SynchronizedField("featured_campaigns"),
     ]
+    image_descriptions = {"hero_image": "hero_image_alt"}
 
     max_count = 1
     parent_page_types = ["wagtailcore.Page"]

@@ -25,6 +25,18 @@ def page_summary(page):
     return ""
 
 
+@register.filter
+def shorten(text, length=200):
+    """text cut to length at a word boundary, with an ellipsis: a cut in the
+    middle of a word leaves a fragment that can read as another word (or
+    another language)."""
+    text = str(text)
+    if len(text) <= length:
+        return text
+    cut = text[: length - 1].rsplit(" ", 1)[0].rstrip(" ,;:.–-")
+    return f"{cut}…"
+
+
 @register.simple_tag(takes_context=True)
 def share_image(context, page):
     """The picture to show when the page is shared: its own, else the logo."""

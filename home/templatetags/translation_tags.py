@@ -2,12 +2,12 @@
 
 from django import template
 from django.conf import settings
-from django.urls import reverse
+from django.urls import NoReverseMatch, reverse
 from django.utils import translation
 from django.utils.http import urlencode
 from wagtail.models import Locale, Page
 
-from home.editorial.status import english_source_if_out_of_date
+from home.editorial.status import translation_lag as lag_behind
 from home.request_memo import per_request
 
 register = template.Library()
@@ -52,7 +52,11 @@ def _language_links(request, page):
         if target is None and page is not None:
             locale = Locale.objects.filter(language_code=code).first()
             target = _nearest_translated_ancestor(page, locale) if locale else None
-        url = target.get_url(request) if target is not None else f"/{code}/"
+        if target is not None:
+            url = target.get_url(request)
+        else:
+            url = _same_view_in(code, request) if page is None else None
+            url = url or f"/{code}/"
         if not exact and page is not None:
             url = f"{url}?{UNTRANSLATED_PARAM}=1"
         with translation.override(code):
@@ -71,6 +75,22 @@ def _language_links(request, page):
             }
         )
     return links
+
+
+def _same_view_in(code, request):
+    """For a view that is not a page (search), its address in another language,
+    with the same query but the first page of results."""
+    match = getattr(request, "resolver_match", None)
+    if match is None or not match.url_name:
+        return None
+    try:
+        with translation.override(code):
+            url = reverse(match.view_name, args=match.args, kwargs=match.kwargs)
+    except NoReverseMatch:
+        return None
+    query = request.GET.copy()
+    query.pop("page", None)
+    return f"{url}?{query.urlencode()}" if query else url
 
 
 def _nearest_translated_ancestor(page, locale):
@@ -93,8 +113,9 @@ def landed_from_untranslated(context):
 
 
 @register.simple_tag(takes_context=True)
-def translation_out_of_date(context, page):
-    """The English page, when this translation lags behind it; otherwise None."""
+def translation_lag(context, page):
+    """How this translation lags behind its live English page (see
+    home.editorial.status.translation_lag), or None when it keeps up."""
     if translation.get_language() == settings.LANGUAGE_CODE:
         return None
     english = _live_translations(context.get("request"), page).get(
@@ -102,4 +123,4 @@ def translation_out_of_date(context, page):
     )
     if english is None:
         return None
-    return english_source_if_out_of_date(page, english)
+    return lag_behind(page, english)

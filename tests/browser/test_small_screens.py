@@ -3,6 +3,7 @@
 import pytest
 
 from tests.support.browser import path_of
+from tests.support.seed import seed_path
 
 pytestmark = pytest.mark.browser
 
@@ -66,3 +67,34 @@ def test_no_page_scrolls_sideways_at_320_px(phone, public_pages):
         f"Pages wider than a {WIDTH}px screen (they scroll sideways):\n"
         + "\n".join(too_wide)
     )
+
+
+# Each word of a figure ("$10 million", "10 millones de dólares") on one line:
+# the text's line boxes, word by word, must each sit on a single line.
+WORDS_SPLIT = """() => [...document.querySelectorAll(".statistic-figure")].flatMap((el) => {
+    const text = el.firstChild;
+    const split = [];
+    let start = 0;
+    for (const word of el.textContent.split(" ")) {
+        const range = document.createRange();
+        range.setStart(text, start);
+        range.setEnd(text, start + word.length);
+        const lines = new Set([...range.getClientRects()].map((r) => Math.round(r.top)));
+        if (lines.size > 1) split.push(el.textContent);
+        start += word.length + 1;
+    }
+    return split;
+})"""
+
+
+@pytest.mark.parametrize("width", [WIDTH, 1280])
+@pytest.mark.parametrize("language", ["en", "es"])
+def test_figures_never_break_inside_a_word(browser, site_url, width, language):
+    context = browser.new_context(viewport={"width": width, "height": 800})
+    page = context.new_page()
+    page.goto(site_url + seed_path("cancel-shotspotter", language), wait_until="load")
+    try:
+        assert page.locator(".statistic-figure").count() == 4
+        assert page.evaluate(WORDS_SPLIT) == []
+    finally:
+        context.close()

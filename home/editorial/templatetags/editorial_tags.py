@@ -1,6 +1,6 @@
-"""What wagtail-localize's translation editor leaves out of a snippet's status
-panel: the addresses of its review history and its revision comparisons, which
-the panel's workflow timeline links to once the snippet is in review."""
+"""What wagtail-localize's translation editor leaves out: a snippet's review
+addresses (its status panel's workflow timeline links to them), and whether the
+user may act on the live version from it."""
 
 from django import template
 from django.contrib.admin.utils import quote
@@ -8,6 +8,15 @@ from django.urls import reverse
 from wagtail.models import Page
 
 register = template.Library()
+
+
+@register.simple_tag(takes_context=True)
+def may_publish_translation(context, instance):
+    """Whether the editor's actions on the live version (stop synchronising,
+    convert to an alias) are this user's to take: only for those who publish."""
+    from home.editorial.localize_actions import may_publish
+
+    return may_publish(context["request"].user, instance)
 
 
 @register.simple_tag

@@ -159,8 +159,15 @@ def test_sign_up_is_only_offered_where_it_is_on(client, campaign):
     assert post(client, campaign, VALID).status_code == 404
 
 
-def test_sign_up_endpoint_takes_only_posts(client, campaign):
-    assert client.get(signup_url(campaign)).status_code == 405
+def test_opening_the_sign_up_address_leads_to_the_campaign_in_its_language(
+    client, campaign, campaign_es
+):
+    for page in (campaign, campaign_es):
+        response = client.get(signup_url(page))
+
+        assert response.status_code == 302
+        assert response["Location"] == f"{page.url}#signup"
+    assert client.put(signup_url(campaign)).status_code == 405
 
 
 def test_restricted_campaign_takes_no_sign_ups_and_shows_nothing(client, campaign):
