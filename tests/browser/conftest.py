@@ -22,7 +22,7 @@ from urllib.parse import urljoin, urlsplit, urlunsplit
 
 import pytest
 
-from tests.support.site import SiteServer, build_site, site_environment
+from tests.support.site import SiteServer, build_site, run_command, site_environment
 
 BROWSER_DIR = Path(__file__).resolve().parent
 
@@ -115,6 +115,7 @@ def site_url(chromium_path, tmp_path_factory):
     # CI also runs the suite against PostgreSQL; this site always has its own file.
     env = site_environment(tmp)
     build_site(env, roles=True)
+    run_command(env, "create_demo_users")
     server = SiteServer(env, tmp / "gunicorn.log", workers=2)
     stop = release_later(server.stop)
     try:

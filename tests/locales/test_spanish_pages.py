@@ -38,12 +38,16 @@ def test_every_spanish_page_of_the_seed_reads_spanish_throughout(client, seeded_
     pages = Page.objects.live().filter(depth__gt=1, locale__language_code="es")
     assert pages.count() == Page.objects.filter(locale__language_code="en").count() - 1
 
-    leaks = {
-        page.url: found
-        for page in pages
-        if (found := english_pieces(client.get(page.url).content, kept))
-    }
+    responses = {page.url: client.get(page.url) for page in pages}
 
+    assert {
+        url: r.status_code for url, r in responses.items() if r.status_code != 200
+    } == {}
+    leaks = {
+        url: found
+        for url, response in responses.items()
+        if (found := english_pieces(response.content, kept))
+    }
     assert leaks == {}
 
 
@@ -168,8 +172,16 @@ def translate_everything(instance, skip=()):
             context=segment.context,
             data=data,
         )
-    translation.save_target(publish=True)
+    publish_translation(translation)
     return translation
+
+
+def publish_translation(translation):
+    """Save the Spanish version and publish it now (save_target(publish=True)
+    would wait for a commit that never comes inside a test)."""
+    translation.save_target(publish=False)
+    target = translation.get_target_instance()
+    target.get_latest_revision().publish()
 
 
 @pytest.fixture
@@ -216,9 +228,11 @@ def test_a_page_with_every_block_reads_spanish_once_translated(
     translate_everything(campaign_with_every_block)
     spanish_page = spanish(campaign_with_every_block)
 
-    html = client.get(spanish_page.url).content
+    response = client.get(spanish_page.url)
 
-    assert english_pieces(html, names_kept_in_spanish()) == []
+    assert response.status_code == 200
+    assert "texto traducido" in response.content.decode()
+    assert english_pieces(response.content, names_kept_in_spanish()) == []
     bills = [bill for demand in spanish_page.demands for bill in demand.value["bills"]]
     assert [bill.locale.language_code for bill in bills] == ["es"]
 
@@ -232,8 +246,10 @@ def test_one_untranslated_string_shows_in_the_report_and_on_the_page(
     spanish_page = spanish(campaign_with_every_block)
 
     state = state_of(campaign_with_every_block, spanish_page.locale)
-    html = client.get(spanish_page.url).content.decode()
+    response = client.get(spanish_page.url)
+    html = response.content.decode()
 
+    assert response.status_code == 200
     assert state.state == PARTIAL and state.percent < 100
     assert "todavía no están traducidas" in html
     StringTranslation.objects.create(
@@ -246,7 +262,7 @@ def test_one_untranslated_string_shows_in_the_report_and_on_the_page(
         ).context,
         data="El humo llega a la escuela.",
     )
-    translation.save_target(publish=True)
+    publish_translation(translation)
     assert state_of(campaign_with_every_block, spanish_page.locale).state == COMPLETE
 
 

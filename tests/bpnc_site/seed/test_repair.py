@@ -12,7 +12,7 @@ from tests.support.english import english_pieces
 from tests.support.seed import seed_page
 from tests.support.translations import spanish, spanish_translation, translate_string
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("uncached_pages")]
 
 SHOTSPOTTER = "cancel-shotspotter"
 ICIRR = "icirr-2023-agenda"

@@ -98,3 +98,15 @@ def test_english_search_matches_plurals(client, seeded_site):
 @pytest.mark.parametrize("query", ['"mental', 'mental"health', "mental\x00", "\t"])
 def test_odd_queries_get_a_page_not_an_error(client, seeded_site, query):
     assert client.get("/en/search/", {"q": query}).status_code == 200
+
+
+def test_switching_language_keeps_the_search_and_starts_at_its_first_page(
+    client, seeded_site
+):
+    html = client.get("/en/search/", {"q": "health care", "page": "2"}).content.decode()
+
+    assert 'href="/language/es/?next=%2Fes%2Fbuscar%2F%3Fq%3Dhealth%2Bcare"' in html, (
+        "the Spanish switch should carry the query to /es/buscar/"
+    )
+    back = client.get("/es/buscar/", {"q": "salud"}).content.decode()
+    assert "next=%2Fen%2Fsearch%2F%3Fq%3Dsalud" in back

@@ -1,0 +1,45 @@
+"""The demo translator in wagtail-localize's editor, in a real browser: saving and
+submitting for review are offered; what would change the live page is not."""
+
+import re
+
+import pytest
+
+pytestmark = pytest.mark.browser
+
+TRANSLATOR = ("traductora", "bpnc-traduce-demo")
+
+
+@pytest.fixture
+def translator_page(browser, site_url):
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    context.set_default_timeout(15_000)
+    page = context.new_page()
+    page.goto(f"{site_url}/admin/login/", wait_until="load")
+    page.fill("input[name=username]", TRANSLATOR[0])
+    page.fill("input[name=password]", TRANSLATOR[1])
+    page.click("button[type=submit]")
+    page.wait_for_url(re.compile(r"/admin/$"))
+    yield page
+    context.close()
+
+
+def test_translator_sees_save_and_submit_but_not_the_live_changing_actions(
+    translator_page, site_url
+):
+    page = translator_page
+    page.goto(f"{site_url}/admin/pages/search/?q=Tratamiento", wait_until="load")
+    page.locator("a[href*='/edit/']", has_text="Tratamiento").first.click()
+    page.wait_for_selector(".js-translation-editor button, .js-translation-editor a")
+
+    assert page.get_by_role("button", name="Enviar a revisión").count() == 1
+    assert page.get_by_role("button", name="Guardar borrador").is_visible()
+    editor = page.locator(".js-translation-editor")
+    live_changing = (
+        "[data-w-action-url-value$='/disable/']",
+        "a[href*='/convert_to_alias/']",
+    )
+    for selector in live_changing:
+        for element in editor.locator(selector).all():
+            assert not element.is_visible()
+    assert editor.locator("[data-w-action-url-value$='/disable/']").count() >= 1
