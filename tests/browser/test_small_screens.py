@@ -71,7 +71,8 @@ def test_no_page_scrolls_sideways_at_320_px(phone, public_pages):
 
 # Each word of a figure ("$10 million", "10 millones de dólares") on one line:
 # the text's line boxes, word by word, must each sit on a single line.
-WORDS_SPLIT = """() => [...document.querySelectorAll(".statistic-figure")].flatMap((el) => {
+WORDS_SPLIT = """() => [...document.querySelectorAll(".statistic-figure")]
+  .flatMap((el) => {
     const text = el.firstChild;
     const split = [];
     let start = 0;
@@ -79,7 +80,8 @@ WORDS_SPLIT = """() => [...document.querySelectorAll(".statistic-figure")].flatM
         const range = document.createRange();
         range.setStart(text, start);
         range.setEnd(text, start + word.length);
-        const lines = new Set([...range.getClientRects()].map((r) => Math.round(r.top)));
+        const tops = [...range.getClientRects()].map((r) => Math.round(r.top));
+        const lines = new Set(tops);
         if (lines.size > 1) split.push(el.textContent);
         start += word.length + 1;
     }
