@@ -8,23 +8,26 @@ this module). Entries are removed exactly when something they show changes
 (``purging.py``, ``signals.py``).
 """
 
+import fnmatch
 import logging
 import time
+from urllib.parse import parse_qsl
 
 from django.conf import settings
 from django.core.handlers.wsgi import get_path_info, get_script_name
 from django.http import HttpResponse
 from django.http.request import split_domain_port, validate_host
-from django.utils.cache import patch_cache_control
+from django.utils.cache import patch_cache_control, patch_vary_headers
 
 from . import store
+from .encoding import accepted_encoding, compressed_variants
 
 logger = logging.getLogger(__name__)
 
 CACHEABLE_FLAG = "_bpnc_page_cacheable"
 STATUS_HEADER = "X-Page-Cache"
 # Kept out of stored entries: set afresh for each response, or only for a miss.
-UNSTORED_HEADERS = {"set-cookie", "date", STATUS_HEADER.lower()}
+UNSTORED_HEADERS = {"set-cookie", "date", "content-length", STATUS_HEADER.lower()}
 
 
 def mark_cacheable(request):
@@ -40,12 +43,25 @@ def may_use_cache(meta, path):
     """
     return (
         meta.get("REQUEST_METHOD") in ("GET", "HEAD")
-        and not meta.get("QUERY_STRING")
+        and only_ignored_parameters(meta.get("QUERY_STRING", ""))
         and f"{settings.SESSION_COOKIE_NAME}=" not in meta.get("HTTP_COOKIE", "")
         and "HTTP_AUTHORIZATION" not in meta
         and not path.startswith(_uncached_prefixes())
         and _allowed_host(meta)
         and (_is_secure(meta) or not settings.SECURE_SSL_REDIRECT)
+    )
+
+
+def only_ignored_parameters(query_string):
+    """Whether the query holds nothing but sharing and advertising parameters
+    (PAGE_CACHE_IGNORED_PARAMETERS), which never change what a page shows."""
+    if not query_string:
+        return True
+    patterns = settings.PAGE_CACHE_IGNORED_PARAMETERS
+    names = [name for name, _value in parse_qsl(query_string, keep_blank_values=True)]
+    return bool(names) and all(
+        any(fnmatch.fnmatchcase(name.lower(), pattern) for pattern in patterns)
+        for name in names
     )
 
 
@@ -85,21 +101,23 @@ class PageCacheMiddleware:
         if not (self.enabled and may_use_cache(request.META, request.path)):
             return self._private(request, self.get_response(request))
 
+        accepts = request.headers.get("Accept-Encoding")
         stored = store.lookup(request.path, self.purge_log)
         if stored is not None:
-            return self._from_stored(stored)
+            return self._from_stored(stored, accepts, "hit")
 
         started = time.time()
         response = self.get_response(request)
         if request.method == "GET" and self._may_store(request, response):
+            stored = self._to_stored(response)
             try:
-                self._store(request.path, response, started)
+                self._store(request.path, stored, started)
             except Exception:
                 logger.warning("Page cache unavailable; not stored", exc_info=True)
-            response[STATUS_HEADER] = "miss"
+            return self._from_stored(stored, accepts, "miss")
         return response
 
-    def _store(self, path, response, started):
+    def _store(self, path, stored, started):
         """Store the page unless it was purged while it was being rendered: it may
         then show what the purge was for, as it was before."""
         cache = store.page_cache()
@@ -109,7 +127,6 @@ class PageCacheMiddleware:
         purged_at = cache.get(store.purge_marker_key(path))
         if purged_at is not None and purged_at >= started:
             return
-        stored = self._to_stored(response)
         cache.set(store.cache_key(path), stored, settings.PAGE_CACHE_TIMEOUT)
 
     @staticmethod
@@ -124,23 +141,26 @@ class PageCacheMiddleware:
 
     @staticmethod
     def _to_stored(response):
+        """(content, headers, {encoding: compressed content}): compressed once."""
         patch_cache_control(
             response, public=True, max_age=0, s_maxage=settings.PAGE_CACHE_CDN_MAX_AGE
         )
+        patch_vary_headers(response, ["Accept-Encoding"])
         headers = [
             (name, value)
             for name, value in response.items()
             if name.lower() not in UNSTORED_HEADERS
         ]
-        return (response.content, headers)
+        return (response.content, headers, compressed_variants(response.content))
 
     @staticmethod
-    def _from_stored(stored):
-        content, headers = stored
+    def _from_stored(stored, accept_encoding, status):
+        content, headers, _encoding = choose_encoding(stored, accept_encoding)
         response = HttpResponse(content)
         for name, value in headers:
             response[name] = value
-        response[STATUS_HEADER] = "hit"
+        response["Content-Length"] = str(len(content))
+        response[STATUS_HEADER] = status
         return response
 
     @staticmethod
@@ -178,13 +198,20 @@ class CachedPagesApplication:
 
     @staticmethod
     def _send(environ, start_response, stored):
-        content, headers = stored
+        content, headers, _encoding = choose_encoding(
+            stored, environ.get("HTTP_ACCEPT_ENCODING")
+        )
         start_response(
             "200 OK",
-            [
-                *((name, value) for name, value in headers if name != "Content-Length"),
-                ("Content-Length", str(len(content))),
-                (STATUS_HEADER, "hit"),
-            ],
+            [*headers, ("Content-Length", str(len(content))), (STATUS_HEADER, "hit")],
         )
         return [] if environ["REQUEST_METHOD"] == "HEAD" else [content]
+
+
+def choose_encoding(stored, accept_encoding):
+    """(content, headers, encoding) of a stored page for this Accept-Encoding."""
+    content, headers, variants = stored
+    encoding = accepted_encoding(accept_encoding)
+    if encoding is None or encoding not in variants:
+        return content, headers, None
+    return variants[encoding], [*headers, ("Content-Encoding", encoding)], encoding

@@ -24,7 +24,9 @@ from wagtail.contrib.frontend_cache.backends.base import BaseBackend
 
 logger = logging.getLogger(__name__)
 
-KEY_PREFIX = "page:"
+# The number changes when the form of an entry does: (content, headers, {encoding:
+# compressed content}) since compression.
+KEY_PREFIX = "page:2:"
 # Long enough to outlast any render that started before a purge.
 PURGE_MARKER_TIMEOUT = 10 * 60  # seconds
 

@@ -385,6 +385,13 @@ PAGE_CACHE_ALIAS = "default"
 PAGE_CACHE_PURGE_LOG = Path(
     env.text("PAGE_CACHE_PURGE_LOG") or BASE_DIR / "var" / "page-cache-purges.log"
 )
+# Query parameters added by sharing and advertising (a link shared on Facebook
+# carries ?fbclid=…): a URL whose query holds only these gets the stored page of
+# its clean URL. Any other parameter still renders the page afresh. "*" ends a prefix.
+PAGE_CACHE_IGNORED_PARAMETERS = [
+    "utm_*", "fbclid", "gclid", "dclid", "gbraid", "wbraid", "msclkid", "twclid",
+    "ttclid", "li_fat_id", "mc_cid", "mc_eid", "igshid", "_ga", "_gl", "ref",
+]  # fmt: skip
 # How long a CDN in front of the site may keep a page (Cache-Control s-maxage);
 # raise it once the CDN is purged through WAGTAILFRONTENDCACHE.
 PAGE_CACHE_CDN_MAX_AGE = env.whole_number("PAGE_CACHE_CDN_MAX_AGE", 0)

@@ -1,6 +1,5 @@
 """Anonymous visitors get stored pages; a change purges exactly the pages showing it."""
 
-import io
 import re
 import threading
 
@@ -28,6 +27,7 @@ from people.models import Person
 from tests.support.factories import SIGNUP_FORM
 from tests.support.seed import SAMPLE_POLICY_AREA, seed_page, seed_path
 from tests.support.translations import spanish, spanish_translation
+from tests.support.wsgi import DjangoStandIn, serve, wsgi_environ
 
 pytestmark = pytest.mark.django_db
 
@@ -278,42 +278,6 @@ def test_cdn_purges_happen_without_making_the_editor_wait(
     for thread in purging:
         thread.join(timeout=10)
     assert any(url.endswith(CAMPAIGN) for url in SlowCDN.purged)
-
-
-def wsgi_environ(path, **extra):
-    return {
-        "REQUEST_METHOD": "GET",
-        "PATH_INFO": path,
-        "QUERY_STRING": "",
-        "SERVER_NAME": "testserver",
-        "SERVER_PORT": "80",
-        "HTTP_HOST": "testserver",
-        "wsgi.url_scheme": "http",
-        "wsgi.input": io.BytesIO(),
-        **extra,
-    }
-
-
-class DjangoStandIn:
-    """Records what the WSGI front door passes on to Django."""
-
-    def __init__(self):
-        self.calls = []
-
-    def __call__(self, environ, start_response):
-        self.calls.append(environ["PATH_INFO"])
-        start_response("200 OK", [("Content-Type", "text/plain")])
-        return [b"from django"]
-
-
-def serve(application, environ):
-    answer = {}
-
-    def start_response(status, headers):
-        answer.update(status=status, headers=dict(headers))
-
-    answer["body"] = b"".join(application(environ, start_response))
-    return answer
 
 
 def test_stored_pages_are_served_before_django_with_every_header(client, seeded_site):
