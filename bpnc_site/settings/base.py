@@ -190,7 +190,9 @@ LANGUAGES = WAGTAIL_CONTENT_LANGUAGES = [
     ("en", _("English")),
     ("es", _("Spanish")),
 ]
-LOCALE_PATHS = [BASE_DIR / "locales"]
+# The project's catalogue first (it wins), then the Spanish it adds to Wagtail's and
+# wagtail-localize's own admin catalogues (locales/packages/es/LC_MESSAGES/*.po).
+LOCALE_PATHS = [BASE_DIR / "locales", BASE_DIR / "locales" / "packages"]
 TIME_ZONE = "America/Chicago"
 USE_I18N = True
 USE_TZ = True

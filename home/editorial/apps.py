@@ -15,7 +15,9 @@ class EditorialConfig(AppConfig):
 
         from . import signals
         from .permissions import LocaleRestrictedPermissionPolicy
+        from .role_names import connect_role_name_receivers
 
         signals.connect_snippet_receivers()
+        connect_role_name_receivers()
         for model in public_snippet_models():
             register_permission_policy(model, LocaleRestrictedPermissionPolicy(model))

@@ -9,6 +9,7 @@ covers both language trees and the public snippets.
 from django.contrib.auth.models import Group, Permission
 from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
+from django.utils.translation import gettext_noop
 from wagtail.models import (
     Collection,
     GroupApprovalTask,
@@ -26,11 +27,12 @@ from wagtail.users.models import UserProfile
 
 from home.models import public_snippet_models
 
-COMMUNICATIONS = "Communications"
-TRANSLATORS = "Translators"
-MODERATORS = "Moderators"
-WORKFLOW_NAME = "Review before publishing"
-TASK_NAME = "Moderators approve"
+# Stored in English; shown in the reader's language (role_names.py).
+COMMUNICATIONS = gettext_noop("Communications")
+TRANSLATORS = gettext_noop("Translators")
+MODERATORS = gettext_noop("Moderators")
+WORKFLOW_NAME = gettext_noop("Review before publishing")
+TASK_NAME = gettext_noop("Moderators approve")
 
 # (group, language code of the tree, page permission codenames)
 PAGE_PERMISSIONS = [

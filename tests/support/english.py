@@ -38,6 +38,9 @@ ENGLISH_WORDS = frozenset(
     page's campaign campaigns policy people contact phone address status
     published draft live locked unlocked translation translate translated
     translations language languages english spanish of yes none more actions
+    january february march april june july august september october november
+    december ago snippet snippets workflow workflows task tasks moderators
+    moderator approve approved reviewers review keyboard locking now
     """.split()
 )
 
