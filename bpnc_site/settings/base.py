@@ -75,6 +75,7 @@ MIDDLEWARE = [
     # A second factor for staff who may publish or see personal data.
     "home.editorial.two_factor.TwoFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "home.editorial.admin_language.AdminLanguageMiddleware",
     "bpnc_site.http.admin_throttle.AdminThrottleMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
@@ -215,6 +216,7 @@ STORAGES = {
 # Wagtail
 
 WAGTAIL_SITE_NAME = "Brighton Park Neighborhood Council"
+WAGTAILADMIN_USER_LOGIN_FORM = "home.editorial.sign_in.LabelledLoginForm"
 WAGTAIL_I18N_ENABLED = True
 WAGTAILADMIN_BASE_URL = env.text("WAGTAILADMIN_BASE_URL", "http://localhost:8000")
 # On PostgreSQL each language is stemmed with its own text-search configuration and
