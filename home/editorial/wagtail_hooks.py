@@ -1,7 +1,10 @@
+import copy
+
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
+from wagtail.utils.version import get_main_version
 
 from . import localize_actions, two_factor_views
 from .report import TranslationStatusPanel, translation_report
@@ -79,3 +82,29 @@ def translation_report_menu_item():
 @hooks.register("construct_homepage_panels")
 def add_translation_status_panel(request, panels):
     panels.append(TranslationStatusPanel())
+
+
+@hooks.register("construct_reports_menu")
+def reports_menu_in_the_readers_language(request, menu_items):
+    """wagtail-localize names its report when the menu is first built, in the
+    language of whoever opens the admin first after a restart."""
+    report = reverse("wagtail_localize:translations_report")
+    relabel(menu_items, lambda item: item.url == report, _("Translations"))
+
+
+@hooks.register("construct_help_menu")
+def help_menu_in_the_readers_language(request, menu_items):
+    """Wagtail's "What's new" item is named like wagtail-localize's report."""
+    version = get_main_version(include_patch=False)
+    relabel(
+        menu_items,
+        lambda item: item.name.startswith("whats-new-in-wagtail-"),
+        _("What's new in Wagtail %(version)s") % {"version": version},
+    )
+
+
+def relabel(menu_items, matches, label):
+    for position, item in enumerate(menu_items):
+        if matches(item):
+            menu_items[position] = copy.copy(item)
+            menu_items[position].label = label

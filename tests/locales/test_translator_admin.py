@@ -56,16 +56,8 @@ OUT_OF_REACH = {
     "counter as None, in an element kept hidden until the checks have run",
     r"^<th> '\d+-\d+ de \d+ None' ": "Wagtail's page search view (wagtail.admin."
     "views.pages.search.SearchView) gives its listing no verbose_name",
-    r"^<a> 'Home' ": "SnippetViewSet.breadcrumbs_items translates 'Home' once, at "
-    "start-up: home.editorial.snippet_views.TranslatableSnippetViewSet could "
-    "give its breadcrumbs with gettext_lazy",
     r"^<div> '\d+ translations' ": "wagtail-localize's Translation model has no "
     "verbose_name, so its report's pagination counts 'translations'",
-    r"label 'Translations' ": "wagtail-localize's reports menu item is translated "
-    "(gettext, not gettext_lazy) when the menu is first built: whoever opens the "
-    "admin first after a restart fixes it for everyone",
-    r"label \"What's new in Wagtail [\d.]+\" ": "Wagtail's help menu item is "
-    "translated when the menu is first built, as wagtail-localize's reports item",
 }
 
 SIGN_IN_OUT_OF_REACH = {}
