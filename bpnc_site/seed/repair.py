@@ -83,36 +83,50 @@ def stream_fields(model):
     ]
 
 
-def repaired_fields(instance, labels):
-    """{field name: repaired raw data} for the stream fields that needed it."""
-    label = labels.get(instance.translation_key, str(instance.translation_key))
+def repaired_streams(model, streams, label):
+    """{field name: repaired raw data} for those of streams ({field name: raw
+    data or its JSON}) that held legacy lists."""
     repaired = {}
-    for field in stream_fields(type(instance)):
-        raw = json.loads(json.dumps(list(getattr(instance, field.name).raw_data)))
+    for field in stream_fields(model):
+        raw = streams.get(field.name)
+        if not raw:
+            continue
+        raw = json.loads(raw if isinstance(raw, str) else json.dumps(list(raw)))
         raw, changed = with_list_ids(field.stream_block, raw, f"{label}:{field.name}")
         if changed:
             repaired[field.name] = raw
     return repaired
 
 
-def repair_revision(instance, labels):
-    """The same repair in the latest revision, if it still holds legacy lists."""
-    revision = getattr(instance, "latest_revision", None)
-    if revision is None:
-        return
+def repair_instance(instance, labels):
+    """Repair the live object and its latest revision; True when the live one
+    needed it (its translations are then out of step)."""
+    model = type(instance)
     label = labels.get(instance.translation_key, str(instance.translation_key))
-    changed_any = False
-    for field in stream_fields(type(instance)):
-        content = revision.content.get(field.name)
-        if not content:
-            continue
-        raw = json.loads(content) if isinstance(content, str) else content
-        raw, changed = with_list_ids(field.stream_block, raw, f"{label}:{field.name}")
-        if changed:
-            revision.content[field.name] = json.dumps(raw)
-            changed_any = True
-    if changed_any:
-        Revision.objects.filter(pk=revision.pk).update(content=revision.content)
+    live = repaired_streams(
+        model,
+        {
+            field.name: getattr(instance, field.name).raw_data
+            for field in stream_fields(model)
+        },
+        label,
+    )
+    if live:
+        model.objects.filter(pk=instance.pk).update(
+            **{
+                name: model._meta.get_field(name).to_python(raw)
+                for name, raw in live.items()
+            }
+        )
+    revision = getattr(instance, "latest_revision", None)
+    if revision is not None:
+        drafted = repaired_streams(model, revision.content, label)
+        if drafted:
+            revision.content.update(
+                {name: json.dumps(raw) for name, raw in drafted.items()}
+            )
+            Revision.objects.filter(pk=revision.pk).update(content=revision.content)
+    return bool(live)
 
 
 def seed_labels(seed):
@@ -137,17 +151,7 @@ def repair_legacy_lists(models, locale, seed, content_po):
     entries = entries_by_label(content_po)
     repaired = []
     for instance in source_objects(models, locale):
-        fields = repaired_fields(instance, labels)
-        if fields:
-            model = type(instance)
-            model.objects.filter(pk=instance.pk).update(
-                **{
-                    name: model._meta.get_field(name).to_python(raw)
-                    for name, raw in fields.items()
-                }
-            )
-        repair_revision(instance, labels)
-        if fields:
+        if repair_instance(instance, labels):
             label = labels.get(instance.translation_key)
             resync_translations(instance, entries.get(label, []))
             repaired.append(instance)
