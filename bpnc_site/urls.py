@@ -12,6 +12,7 @@ from bpnc_site.http.media import serve_media
 from campaigns.signups.views import signup
 from home.crawlers import BilingualSitemap, robots_txt
 from home.languages import switch_language
+from home.routing import serve as serve_page
 from home.search.views import search
 
 urlpatterns = [
@@ -37,6 +38,8 @@ if settings.SERVE_MEDIA:
 urlpatterns += i18n_patterns(
     path(_("signup/<int:page_id>/"), signup, name="campaign_signup"),
     path(_("search/"), search, name="search"),
+    # Wagtail's serve view, given the route found in one query (home/routing.py).
+    re_path(r"^(?!_util/)((?:[\w\-]+/)*)$", serve_page),
     path("", include(wagtail_urls)),
 )
 

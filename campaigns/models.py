@@ -1,5 +1,6 @@
 from django.db import models
 from django.utils import translation
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
@@ -50,17 +51,16 @@ class CampaignIndexPage(SitePage):
         context = super().get_context(request, *args, **kwargs)
         campaigns = open_to_all(CampaignPage.objects.child_of(self))
         campaigns = campaigns.order_by("path")
-        areas = list(
-            open_to_all(
-                PolicyAreaPage.objects.filter(locale_id=self.locale_id)
-            ).order_by("path")
-        )
+        areas = open_to_all(
+            PolicyAreaPage.objects.filter(locale_id=self.locale_id)
+        ).order_by("path")
         status = request.GET.get("status", "")
         if status in CampaignPage.Status.values:
             campaigns = campaigns.filter(status=status)
         else:
             status = ""
-        area = next((a for a in areas if a.slug == request.GET.get("area")), None)
+        chosen = request.GET.get("area")
+        area = next((a for a in areas if a.slug == chosen), None) if chosen else None
         if area is not None:
             linked = CampaignPagePolicyArea.objects.filter(
                 policy_area__translation_key=area.translation_key
@@ -220,24 +220,32 @@ class CampaignPage(SitePage):
             )
             context["signup_rate_limited"] = rate_limited
             context["signed_up"] = bool(request.GET.get("signed-up"))
-        # Relations are filtered in Python: in a preview they are held in memory.
-        organisations = [
+        # Read only when the template renders them: a stored fragment of the page
+        # (bpnc_site/page_cache/fragments.py) needs none of these queries.
+        organisations = SimpleLazyObject(self.live_organisation_links)
+        people = SimpleLazyObject(self.live_person_links)
+        context.update(
+            lead_organisations=_in_role(organisations, "lead"),
+            partner_organisations=_in_role(organisations, "partner"),
+            contacts=_in_role(people, "contact"),
+            sponsors=_in_role(people, "sponsor"),
+            spokespeople=_in_role(people, "spokesperson"),
+            policy_areas=self.policy_areas(),
+        )
+        return context
+
+    # Relations are filtered in Python: in a preview they are held in memory.
+    def live_organisation_links(self):
+        return [
             link
             for link in self.organisations.select_related("organisation")
             if link.organisation.live
         ]
-        people = [
+
+    def live_person_links(self):
+        return [
             link for link in self.people.select_related("person") if link.person.live
         ]
-        context.update(
-            lead_organisations=[o for o in organisations if o.role == "lead"],
-            partner_organisations=[o for o in organisations if o.role != "lead"],
-            contacts=[p for p in people if p.role == "contact"],
-            sponsors=[p for p in people if p.role == "sponsor"],
-            spokespeople=[p for p in people if p.role == "spokesperson"],
-            policy_areas=self.policy_areas(),
-        )
-        return context
 
     def policy_areas(self):
         """The linked policy areas in this page's language that anyone may see.
@@ -254,6 +262,10 @@ class CampaignPage(SitePage):
                 locale_id=self.locale_id, translation_key__in=keys
             )
         ).order_by("path")
+
+
+def _in_role(links, role):
+    return SimpleLazyObject(lambda: [link for link in links if link.role == role])
 
 
 class CampaignPageOrganisation(TranslatableMixin, Orderable):

@@ -95,14 +95,16 @@ class PageCacheMiddleware:
     def __init__(self, get_response):
         self.get_response = get_response
         self.enabled = settings.PAGE_CACHE_ENABLED
-        self.purge_log = store.shared_log() if self.enabled else None
+        self.fragments = settings.PAGE_FRAGMENT_CACHE_ENABLED
 
     def __call__(self, request):
         if not (self.enabled and may_use_cache(request.META, request.path)):
+            if self.fragments:
+                _catch_up_safely()
             return self._private(request, self.get_response(request))
 
         accepts = request.headers.get("Accept-Encoding")
-        stored = store.lookup(request.path, self.purge_log)
+        stored = store.lookup(request.path, store.shared_log())
         if stored is not None:
             return self._from_stored(stored, accepts, "hit")
 
@@ -120,14 +122,10 @@ class PageCacheMiddleware:
     def _store(self, path, stored, started):
         """Store the page unless it was purged while it was being rendered: it may
         then show what the purge was for, as it was before."""
-        cache = store.page_cache()
-        if self.purge_log is not None:
-            if path in self.purge_log.catch_up(cache):
-                return
-        purged_at = cache.get(store.purge_marker_key(path))
-        if purged_at is not None and purged_at >= started:
-            return
-        cache.set(store.cache_key(path), stored, settings.PAGE_CACHE_TIMEOUT)
+        if not store.purged_since(path, started):
+            store.page_cache().set(
+                store.cache_key(path), stored, settings.PAGE_CACHE_TIMEOUT
+            )
 
     @staticmethod
     def _may_store(request, response):
@@ -185,13 +183,12 @@ class CachedPagesApplication:
     def __init__(self, application):
         self.application = application
         self.enabled = settings.PAGE_CACHE_ENABLED
-        self.purge_log = store.shared_log() if self.enabled else None
 
     def __call__(self, environ, start_response):
         if self.enabled and not get_script_name(environ):
             path = get_path_info(environ)
             if may_use_cache(environ, path):
-                stored = store.lookup(path, self.purge_log)
+                stored = store.lookup(path, store.shared_log())
                 if stored is not None:
                     return self._send(environ, start_response, stored)
         return self.application(environ, start_response)
@@ -206,6 +203,14 @@ class CachedPagesApplication:
             [*headers, ("Content-Length", str(len(content))), (STATUS_HEADER, "hit")],
         )
         return [] if environ["REQUEST_METHOD"] == "HEAD" else [content]
+
+
+def _catch_up_safely():
+    """Drop what other processes purged, before this request reads fragments."""
+    try:
+        store.catch_up()
+    except Exception:  # a cache outage must not stop the site
+        logger.warning("Page cache unavailable", exc_info=True)
 
 
 def choose_encoding(stored, accept_encoding):

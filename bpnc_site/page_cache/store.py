@@ -1,6 +1,8 @@
 """Stored pages: where they are kept, how they are keyed, and removing them.
 
 Entries are keyed by path: the language prefix keeps English and Spanish apart.
+A page's rendered fragments (``fragments.py``) are keyed by its path too, and
+leave with it.
 They are removed through Wagtail's front-end cache purging, whose backends here
 are this cache (``PageCachePurgeBackend``) and, when configured, a CDN.
 
@@ -31,13 +33,38 @@ KEY_PREFIX = "page:2:"
 PURGE_MARKER_TIMEOUT = 10 * 60  # seconds
 
 
+FRAGMENT_KEY_PREFIX = "fragment:1:"
+# Every fragment a template may store (see fragments.py): purging a path removes
+# each of them, so the list is closed.
+FRAGMENT_NAMES = (
+    *("head", "header", "notices", "content", "signup", "content-end", "footer"),
+)
+
+
 def purge_marker_key(path):
     return "purged-" + cache_key(path)
 
 
 def cache_key(path):
     # Hashed: a path may hold characters or a length no cache server accepts.
-    return KEY_PREFIX + hashlib.sha1(path.encode(), usedforsecurity=False).hexdigest()
+    return KEY_PREFIX + _hashed(path)
+
+
+def fragment_key(name, path):
+    return f"{FRAGMENT_KEY_PREFIX}{name}:{_hashed(path)}"
+
+
+def keys_for(path):
+    """The stored page at this path and every fragment of it."""
+    hashed = _hashed(path)
+    return [
+        KEY_PREFIX + hashed,
+        *(f"{FRAGMENT_KEY_PREFIX}{name}:{hashed}" for name in FRAGMENT_NAMES),
+    ]
+
+
+def _hashed(path):
+    return hashlib.sha1(path.encode(), usedforsecurity=False).hexdigest()
 
 
 def page_cache():
@@ -52,6 +79,10 @@ class PurgeLog:
     def __init__(self, path):
         self.path = Path(path)
         self.offset = self._size()
+        # When this process learnt of each recent purge, for renders that
+        # started before it (see purged_since).
+        self.seen = {}
+        self.cleared_at = 0.0
 
     def _size(self):
         try:
@@ -72,16 +103,28 @@ class PurgeLog:
         size = self._size()
         if size == self.offset:
             return set()
+        now = time.time()
         if size < self.offset:
             cache.clear()
             self.offset = size
+            self.seen, self.cleared_at = {}, now
             return EVERYTHING
         with open(self.path, encoding="utf-8") as log:
             log.seek(self.offset)
             paths = {path for path in log.read().splitlines() if path}
-        cache.delete_many([cache_key(path) for path in paths])
+        cache.delete_many([key for path in paths for key in keys_for(path)])
         self.offset = size
+        self._forget_older_than(now - PURGE_MARKER_TIMEOUT)
+        self.seen.update(dict.fromkeys(paths, now))
         return paths
+
+    def purged_since(self, path, started):
+        """Whether this process learnt of a purge of path at or after started."""
+        return self.cleared_at >= started or self.seen.get(path, 0.0) >= started
+
+    def _forget_older_than(self, moment):
+        if len(self.seen) > 10_000 or any(t < moment for t in self.seen.values()):
+            self.seen = {p: t for p, t in self.seen.items() if t >= moment}
 
 
 class _Everything:
@@ -92,13 +135,27 @@ class _Everything:
 EVERYTHING = _Everything()
 
 
+_logs = {}
+
+
 def shared_log():
-    if isinstance(page_cache(), LocMemCache):
-        return PurgeLog(settings.PAGE_CACHE_PURGE_LOG)
-    return None
+    """This process's reader of the purge log, when the cache is local memory."""
+    if not isinstance(page_cache(), LocMemCache):
+        return None
+    path = Path(settings.PAGE_CACHE_PURGE_LOG)
+    if path not in _logs:
+        _logs[path] = PurgeLog(path)
+    return _logs[path]
 
 
-def lookup(path, purge_log):
+def catch_up():
+    """Learn what other processes purged; call once per request, before lookups."""
+    log = shared_log()
+    if log is not None:
+        log.catch_up(page_cache())
+
+
+def lookup(path, purge_log=None):
     """The stored page for this path, or None (also when the cache is down)."""
     cache = page_cache()
     try:
@@ -108,6 +165,18 @@ def lookup(path, purge_log):
     except Exception:  # a cache outage must not stop the site
         logger.warning("Page cache unavailable; serving uncached", exc_info=True)
         return None
+
+
+def purged_since(path, started):
+    """Whether path was purged after a render that started at started began: what
+    that render read may be what the purge was for."""
+    log = shared_log()
+    if log is not None:
+        log.catch_up(page_cache())
+        if log.purged_since(path, started):
+            return True
+    purged_at = page_cache().get(purge_marker_key(path))
+    return purged_at is not None and purged_at >= started
 
 
 class PageCachePurgeBackend(BaseBackend):
@@ -121,7 +190,7 @@ class PageCachePurgeBackend(BaseBackend):
         if not paths:
             return
         cache = page_cache()
-        cache.delete_many([cache_key(path) for path in paths])
+        cache.delete_many([key for path in paths for key in keys_for(path)])
         now = time.time()
         cache.set_many(
             {purge_marker_key(path): now for path in paths}, PURGE_MARKER_TIMEOUT

@@ -383,6 +383,9 @@ PASSWORD_RESET_RATE_LIMIT = env.text("PASSWORD_RESET_RATE_LIMIT", "3/h")
 # Entries live in the "default" cache (local memory unless REDIS_URL is set).
 PAGE_CACHE_ENABLED = env.flag("PAGE_CACHE_ENABLED", True)
 PAGE_CACHE_TIMEOUT = env.whole_number("PAGE_CACHE_TIMEOUT", 60 * 60 * 24)
+# Parts of pages (header, footer, a campaign's demands) stored by path, purged with
+# the page: what a render with a query string or for an editor reuses.
+PAGE_FRAGMENT_CACHE_ENABLED = env.flag("PAGE_FRAGMENT_CACHE_ENABLED", True)
 PAGE_CACHE_ALIAS = "default"
 # With the local-memory cache, app-server processes tell each other what they
 # purged through this file (see bpnc_site/page_cache.py).

@@ -151,21 +151,24 @@ def public_translations(request):
     return per_request(request, "public_translations", compute)
 
 
-def route_below(root, request, path_components):
-    """Route like Page.route, fetching every level of the URL in one query.
+def route_below(root, request, path_components, found=None):
+    """Route like Page.route, fetching every level of the URL in one query (or
+    taking them from found, {url_path: page}, when its caller fetched them).
 
     Walking stops early at a page type with its own routing, which takes over.
     """
+    setattr(request, HOME_ATTRIBUTE, root)
     url_paths = [
         root.url_path + "".join(f"{slug}/" for slug in path_components[:depth])
         for depth in range(1, len(path_components) + 1)
     ]
-    found = {
-        page.url_path: page
-        for page in Page.objects.filter(
-            url_path__in=url_paths, path__startswith=root.path
-        )
-    }
+    if found is None:
+        found = {
+            page.url_path: page
+            for page in Page.objects.filter(
+                url_path__in=url_paths, path__startswith=root.path
+            )
+        }
     chain = [root]
     for url_path in url_paths:
         page = found.get(url_path)
@@ -175,7 +178,7 @@ def route_below(root, request, path_components):
         if getattr(page.specific_class, "route", Page.route) is not Page.route:
             break
     if len(chain) == 1:
-        return Page.route(root, request, path_components)
+        return Page.route(root.specific, request, path_components)
     return chain[-1].specific.route(request, path_components[len(chain) - 1 :])
 
 

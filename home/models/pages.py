@@ -1,4 +1,5 @@
 from django.db import models
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, InlinePanel, PageChooserPanel
@@ -10,7 +11,6 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 from home.blocks import BaseStreamBlock
 
 from .base import (
-    HOME_ATTRIBUTE,
     SitePage,
     image_description_field,
     open_to_all,
@@ -84,22 +84,27 @@ class HomePage(SitePage):
         verbose_name = _("home page")
 
     def route(self, request, path_components):
-        setattr(request, HOME_ATTRIBUTE, self)
         return route_below(self, request, path_components)
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["featured_campaigns"] = self.live_featured_campaigns()
-        sections = self.sections()
-        context["campaign_index"] = next(
-            (index for index, _ in sections if index._meta.label == CAMPAIGN_INDEX),
-            None,
+        # Read only when the template renders them: a stored fragment of the page
+        # (bpnc_site/page_cache/fragments.py) needs none of these queries.
+        context["featured_campaigns"] = SimpleLazyObject(self.live_featured_campaigns)
+        sections = SimpleLazyObject(self.sections)
+        context["campaign_index"] = SimpleLazyObject(
+            lambda: next(
+                (index for index, _ in sections if index._meta.label == CAMPAIGN_INDEX),
+                None,
+            )
         )
-        context["policy_sections"] = [
-            (index, children)
-            for index, children in sections
-            if index._meta.label == POLICY_INDEX
-        ]
+        context["policy_sections"] = SimpleLazyObject(
+            lambda: [
+                (index, children)
+                for index, children in sections
+                if index._meta.label == POLICY_INDEX
+            ]
+        )
         return context
 
     def live_featured_campaigns(self):

@@ -1,0 +1,62 @@
+"""Rendered parts of a page, stored by its path and removed with it.
+
+A page's uncached render (a visitor with a query string, a signed-in editor, the
+first visitor after an entry expired) mostly re-renders what has not changed:
+the header, the footer, the meta tags, the campaign's demands. Those parts are
+stored when first rendered for the page Wagtail serves at a path, and every
+purge of that path removes them with the stored page (``store.keys_for``), so
+they are exactly as fresh as the page cache. Previews and other views (search,
+the sign-up endpoint) always render afresh.
+"""
+
+import logging
+import time
+
+from django.conf import settings
+
+from . import store
+from .serving import only_ignored_parameters
+
+logger = logging.getLogger(__name__)
+
+SERVED_PAGE = "_bpnc_served_page"
+RENDER_STARTED = "_bpnc_render_started"
+
+
+def mark_served(request, page):
+    """Called as Wagtail serves a page: fragments may be stored for its path."""
+    setattr(request, SERVED_PAGE, page)
+    setattr(request, RENDER_STARTED, time.time())
+
+
+def fragment_path(request, page, any_query=False):
+    """The path to store a fragment of this render under, or None when it must
+    be rendered afresh."""
+    if not settings.PAGE_FRAGMENT_CACHE_ENABLED or request is None:
+        return None
+    if page is None or getattr(request, SERVED_PAGE, None) is not page:
+        return None
+    if request.method not in ("GET", "HEAD") or getattr(request, "is_preview", False):
+        return None
+    if not (any_query or only_ignored_parameters(request.META.get("QUERY_STRING"))):
+        return None
+    return request.path
+
+
+def lookup(name, path):
+    try:
+        return store.page_cache().get(store.fragment_key(name, path))
+    except Exception:  # a cache outage must not stop the site
+        logger.warning("Fragment cache unavailable", exc_info=True)
+        return None
+
+
+def keep(name, path, request, content):
+    """Store the fragment, unless its path was purged while it was rendered."""
+    try:
+        if not store.purged_since(path, getattr(request, RENDER_STARTED)):
+            store.page_cache().set(
+                store.fragment_key(name, path), content, settings.PAGE_CACHE_TIMEOUT
+            )
+    except Exception:
+        logger.warning("Fragment cache unavailable; not stored", exc_info=True)

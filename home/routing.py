@@ -1,0 +1,68 @@
+"""Serving a page: the page a URL names found with as few queries as possible.
+
+Wagtail routes a request from the site's root page: it looks up the active
+locale, the root page's translation, that page's specific row, then each level
+of the URL. Here the language's home page and every level of the URL come in one
+query, which Wagtail's serve view then uses (``Page.route_for_request`` keeps its
+result on the request). Where the address of the language's home page is not
+known yet, or no longer right, Wagtail routes as usual and the address is
+learnt from that.
+"""
+
+from django.http import Http404
+from django.utils import translation
+from wagtail import views as wagtail_views
+from wagtail.models import Page, Site
+
+from home.models.base import route_below, routed_home_page
+
+# {(site id, language): (home page id, its tree path, its url_path)}: where each
+# language's home page is, checked against the database on every use.
+_home_addresses = {}
+
+
+def serve(request, path):
+    key = _home_key(request)
+    if key is not None and key in _home_addresses:
+        try:
+            route = _route(request, path, *key)
+        except Http404:
+            route = None
+            request._wagtail_route_for_request = None
+        if route is not None:
+            request._wagtail_route_for_request = route
+    response = wagtail_views.serve(request, path)
+    home = routed_home_page(request)
+    if key is not None and home is not None:
+        _home_addresses[key] = (home.pk, home.path, home.url_path)
+    return response
+
+
+def _home_key(request):
+    site = Site.find_for_request(request)
+    return None if site is None else (site, translation.get_language())
+
+
+def _route(request, path, site, language):
+    """Wagtail's route for the request, or None to let Wagtail route it."""
+    home_id, home_path, home_url_path = _home_addresses.pop((site, language))
+    components = [component for component in path.split("/") if component]
+    url_paths = [home_url_path] + [
+        home_url_path + "".join(f"{slug}/" for slug in components[:depth])
+        for depth in range(1, len(components) + 1)
+    ]
+    found = {
+        page.url_path: page
+        for page in Page.objects.filter(
+            url_path__in=url_paths, path__startswith=home_path
+        )
+    }
+    home = found.pop(home_url_path, None)
+    if (
+        home is None
+        or home.pk != home_id
+        or not home.live
+        or home.translation_key != site.root_page.translation_key
+    ):
+        return None
+    return route_below(home, request, components, found)
