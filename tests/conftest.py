@@ -166,5 +166,7 @@ def comms(roles, django_user_model):
 
 @pytest.fixture
 def uncached_pages(settings):
-    """What a page costs to render, not to fetch from the page cache."""
+    """What a page costs to render, not to fetch from the page cache or reuse
+    from its stored parts."""
     settings.PAGE_CACHE_ENABLED = False
+    settings.PAGE_FRAGMENT_CACHE_ENABLED = False
