@@ -24,6 +24,7 @@ from wagtail.contrib.settings.registry import registry as settings_registry
 from wagtail.models import Page, ReferenceIndex
 
 from .store import PageCachePurgeBackend
+from .warming import warm_soon
 
 logger = logging.getLogger(__name__)
 
@@ -156,6 +157,7 @@ def purge_after_commit(pages):
 
 def purge_urls(urls):
     PageCachePurgeBackend({}).purge_batch(urls)
+    warm_soon(urls)
     cdn_backends = [
         name for name in settings.WAGTAILFRONTENDCACHE if name != OWN_BACKEND
     ]

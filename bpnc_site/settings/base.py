@@ -386,6 +386,9 @@ PAGE_CACHE_TIMEOUT = env.whole_number("PAGE_CACHE_TIMEOUT", 60 * 60 * 24)
 # Parts of pages (header, footer, a campaign's demands) stored by path, purged with
 # the page: what a render with a query string or for an editor reuses.
 PAGE_FRAGMENT_CACHE_ENABLED = env.flag("PAGE_FRAGMENT_CACHE_ENABLED", True)
+# After a purge, this many of the purged pages are rendered again in the background
+# (bpnc_site/page_cache/warming.py); 0 turns it off.
+PAGE_CACHE_WARM_LIMIT = env.whole_number("PAGE_CACHE_WARM_LIMIT", 50)
 PAGE_CACHE_ALIAS = "default"
 # With the local-memory cache, app-server processes tell each other what they
 # purged through this file (see bpnc_site/page_cache.py).
