@@ -20,6 +20,8 @@ PAGE_TYPES = [
 ]
 SEARCH_QUERIES = {"en": "immigrant", "es": "inmigrantes"}
 LIMIT_PAGE = ("campaign", "en")  # the page whose bytes the trivial app serves
+# A campaign link as shared on WhatsApp or Facebook: stored pages serve it.
+SHARED_LINK = ("campaign, shared link", "?utm_source=whatsapp&fbclid=IwAR0bench")
 
 
 @dataclass(frozen=True)
@@ -27,15 +29,15 @@ class Page:
     kind: str
     language: str
     path: str  # with the query string, if any
-
-    @property
-    def cacheable(self):
-        return "?" not in self.path
+    cacheable: bool = True
 
 
-def fetch(url):
-    """The body and the X-Page-Cache header of a GET."""
-    with urllib.request.urlopen(url, timeout=15) as response:
+def fetch(url, accept_encoding=None):
+    """The body (as sent) and the X-Page-Cache header of a GET."""
+    request = urllib.request.Request(url)
+    if accept_encoding:
+        request.add_header("Accept-Encoding", accept_encoding)
+    with urllib.request.urlopen(request, timeout=15) as response:
         return response.read(), response.headers.get("X-Page-Cache")
 
 
@@ -74,11 +76,17 @@ def discover(base_url):
             raise BenchError(f"{path} links to no Spanish version (hreflang=es)")
         pages.append(Page(kind, "en", path))
         pages.append(Page(kind, "es", local_path(base_url, path, spanish)))
+    shared_kind, tracking = SHARED_LINK
+    pages += [
+        Page(shared_kind, page.language, page.path + tracking)
+        for page in pages
+        if page.kind == "campaign"
+    ]
     for language, query in SEARCH_QUERIES.items():
         home = f"/{language}/"
         action = links(base_url, home).search
         if not action:
             raise BenchError(f"{home} has no search form (role=search)")
         search = local_path(base_url, home, action)
-        pages.append(Page("search", language, f"{search}?q={query}"))
+        pages.append(Page("search", language, f"{search}?q={query}", cacheable=False))
     return pages

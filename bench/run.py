@@ -32,7 +32,15 @@ from tests.support.site import (
 )
 
 from . import BenchError, loadgen, report
-from .pages import LIMIT_PAGE, PAGE_TYPES, SEARCH_QUERIES, Page, discover, fetch
+from .pages import (
+    LIMIT_PAGE,
+    PAGE_TYPES,
+    SEARCH_QUERIES,
+    SHARED_LINK,
+    Page,
+    discover,
+    fetch,
+)
 
 STARTED = time.monotonic()
 WORKERS = 2  # gunicorn sync workers, for every server measured
@@ -52,9 +60,10 @@ class Config:
 
     def time_limit(self):
         """Ten minutes, or more when longer runs were asked for."""
-        cached_pages = 2 * len(PAGE_TYPES)
-        uncached_pages = cached_pages + len(SEARCH_QUERIES)
-        wrk_runs = cached_pages + uncached_pages + 1  # and the trivial app
+        cached_pages = 2 * len(PAGE_TYPES) + 2  # and the shared links
+        uncached_pages = 2 * len(PAGE_TYPES) + len(SEARCH_QUERIES)
+        cold_pages = 2
+        wrk_runs = cached_pages + uncached_pages + cold_pages + 1  # + trivial app
         measuring = wrk_runs * (self.runs * self.duration + WARM_UP_SECONDS)
         return max(TIME_LIMIT, measuring + 300)
 
@@ -117,19 +126,36 @@ def temporary_folder():
 
 
 def measure_site(wrk, folder, env, config):
-    """The cached server, then the uncached one: (pages, cached, uncached, html)."""
+    """The cached server, the uncached one (page parts stored), then the cold one
+    (nothing stored, campaign pages only): (pages, measured, html)."""
     progress("page cache on: warming and measuring")
     with serving(env, folder / "cached.log") as url:
         pages = discover(url)
-        cached = measure(wrk, url, [p for p in pages if p.cacheable], config, "hit")
+        cacheable = [page for page in pages if page.cacheable]
+        cached = measure(wrk, url, cacheable, config, "hit")
+        compressed = {page: compressed_sizes(url + page.path) for page in cacheable}
         limit_page = next(p for p in pages if (p.kind, p.language) == LIMIT_PAGE)
         html = fetch(url + limit_page.path)[0]
-    progress("page cache off: warming and measuring")
+    progress("page cache off, page parts stored: warming and measuring")
     uncached_env = {**env, "PAGE_CACHE_ENABLED": "false"}
-    log = folder / "uncached.log"
-    with serving(uncached_env, log) as url:
-        uncached = measure(wrk, url, pages, config, None)
-    return pages, cached, uncached, html
+    rendered = [page for page in pages if page.kind != SHARED_LINK[0]]
+    with serving(uncached_env, folder / "uncached.log") as url:
+        uncached = measure(wrk, url, rendered, config, None)
+    progress("nothing stored (cold renders of the campaign pages): measuring")
+    cold_env = {**uncached_env, "PAGE_FRAGMENT_CACHE_ENABLED": "false"}
+    campaigns = [page for page in pages if page.kind == "campaign"]
+    with serving(cold_env, folder / "cold.log") as url:
+        cold = measure(wrk, url, campaigns, config, None)
+    measured = {"cached": cached, "uncached": uncached, "cold": cold}
+    return pages, measured, compressed, html
+
+
+def compressed_sizes(url):
+    """{encoding: bytes sent} for a stored page asked for with each encoding."""
+    return {
+        encoding: len(fetch(url, accept_encoding=encoding)[0])
+        for encoding in ("br", "gzip")
+    }
 
 
 def measure_limit(wrk, folder, env, html, config):
@@ -143,14 +169,20 @@ def measure_limit(wrk, folder, env, html, config):
         return measure(wrk, url, [page], config, None)[page]
 
 
-def count_queries(folder, env, pages):
-    progress("counting SQL queries per page (page cache off, in-process)")
-    results = folder / "queries.json"
+def count_queries(folder, env, pages, stored_parts):
+    state = "stored" if stored_parts else "cold"
+    progress(f"counting SQL queries per page (page cache off, parts {state})")
+    results = folder / f"queries-{state}.json"
     paths = [page.path for page in pages]
+    flag = "true" if stored_parts else "false"
     done = subprocess.run(
         [sys.executable, "-m", "bench.count_queries", str(results), *paths],
         cwd=PROJECT_DIR,
-        env={**env, "PAGE_CACHE_ENABLED": "false"},
+        env={
+            **env,
+            "PAGE_CACHE_ENABLED": "false",
+            "PAGE_FRAGMENT_CACHE_ENABLED": flag,
+        },
         capture_output=True,
         text=True,
         timeout=QUERIES_TIMEOUT,
@@ -175,16 +207,20 @@ def run_bench(wrk, config):
         )
         progress(f"building the site in {folder}")
         build_site(env)
-        pages, cached, uncached, html = measure_site(wrk, folder, env, config)
+        pages, measured, compressed, html = measure_site(wrk, folder, env, config)
         limit = measure_limit(wrk, folder, env, html, config)
-        counted = count_queries(folder, env, pages)
+        stored = count_queries(folder, env, pages, stored_parts=True)
+        cold = count_queries(folder, env, pages, stored_parts=False)
     rows = [
         report.Row(
             page,
-            cached.get(page),
-            uncached[page],
-            counted[page.path]["queries"],
-            counted[page.path]["bytes"],
+            measured["cached"].get(page),
+            measured["uncached"].get(page),
+            measured["cold"].get(page),
+            stored[page.path]["queries"],
+            cold[page.path]["queries"],
+            stored[page.path]["bytes"],
+            compressed.get(page, {}),
         )
         for page in pages
     ]
@@ -228,13 +264,18 @@ def print_report(rows, limit, database, config):
         f"median of {config.runs} runs; gunicorn, {WORKERS} sync workers; "
         f"production settings on {database}; queries and bytes with the cache off)"
     )
+    out(
+        "uncached: page cache off, the page's parts stored (an editor, a link with "
+        "a query string); cold: nothing stored (the first render after a purge)"
+    )
     out()
     out(report.table(rows, limit))
     out()
     checks = report.targets(rows, limit)
+    labels = {True: "PASS", False: "FAIL", None: "INFO"}
     for passed, description in checks:
-        out(f"{'PASS' if passed else 'FAIL'}  {description}")
-    return all(passed for passed, _ in checks)
+        out(f"{labels[passed]}  {description}")
+    return all(passed is not False for passed, _ in checks)
 
 
 def _raise(message):
