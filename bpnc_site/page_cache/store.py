@@ -12,6 +12,7 @@ shared log file that every process reads (one ``stat`` per request) before
 answering. With Redis the cache is shared and the log is not used.
 """
 
+import functools
 import hashlib
 import logging
 import os
@@ -20,6 +21,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from django.conf import settings
+from django.contrib.staticfiles.storage import staticfiles_storage
 from django.core.cache import caches
 from django.core.cache.backends.locmem import LocMemCache
 from wagtail.contrib.frontend_cache.backends.base import BaseBackend
@@ -28,12 +30,10 @@ logger = logging.getLogger(__name__)
 
 # The number changes when the form of an entry does: (content, headers, {encoding:
 # compressed content}) since compression.
-KEY_PREFIX = "page:2:"
+ENTRY_FORM = "page:2"
 # Long enough to outlast any render that started before a purge.
 PURGE_MARKER_TIMEOUT = 10 * 60  # seconds
-
-
-FRAGMENT_KEY_PREFIX = "fragment:1:"
+FRAGMENT_FORM = "fragment:1"
 # Every fragment a template may store (see fragments.py): purging a path removes
 # each of them, so the list is closed.
 FRAGMENT_NAMES = (
@@ -46,24 +46,68 @@ def purge_marker_key(path):
 
 
 def cache_key(path):
-    # Hashed: a path may hold characters or a length no cache server accepts.
-    return KEY_PREFIX + _hashed(path)
+    return f"{ENTRY_FORM}:{release()}:{_hashed(path)}"
 
 
 def fragment_key(name, path):
-    return f"{FRAGMENT_KEY_PREFIX}{name}:{_hashed(path)}"
+    return f"{FRAGMENT_FORM}:{release()}:{name}:{_hashed(path)}"
 
 
 def keys_for(path):
     """The stored page at this path and every fragment of it."""
-    hashed = _hashed(path)
-    return [
-        KEY_PREFIX + hashed,
-        *(f"{FRAGMENT_KEY_PREFIX}{name}:{hashed}" for name in FRAGMENT_NAMES),
-    ]
+    return [cache_key(path), *(fragment_key(name, path) for name in FRAGMENT_NAMES)]
+
+
+@functools.cache
+def release():
+    """What the stored pages of this release are kept under.
+
+    A release with new static files (new fingerprinted names) or new headers
+    must never serve pages stored by the one before: they link files that are
+    gone and carry its headers. Entries are keyed by the static files' manifest,
+    the settings that shape a page's headers and links, and the release's name
+    (RELEASE), so the old ones are never asked for again and expire.
+    """
+    shaping = {name: getattr(settings, name, None) for name in RELEASE_SETTINGS}
+    return release_of(
+        _static_manifest(), repr(sorted(shaping.items())), settings.RELEASE
+    )
+
+
+# Settings whose change changes what a stored page holds or the headers it is
+# sent with.
+RELEASE_SETTINGS = (
+    "CONTENT_SECURITY_POLICY",
+    "PERMISSIONS_POLICY",
+    "SECURE_HSTS_SECONDS",
+    "SECURE_HSTS_INCLUDE_SUBDOMAINS",
+    "SECURE_HSTS_PRELOAD",
+    "SECURE_REFERRER_POLICY",
+    "SECURE_CROSS_ORIGIN_OPENER_POLICY",
+    "X_FRAME_OPTIONS",
+    "STATIC_URL",
+    "MEDIA_URL",
+    "WAGTAILADMIN_BASE_URL",
+    "PAGE_CACHE_CDN_MAX_AGE",
+)
+
+
+def release_of(*parts):
+    digest = hashlib.sha1(usedforsecurity=False)
+    for part in parts:
+        digest.update((part or "").encode() + b"\0")
+    return digest.hexdigest()[:12]
+
+
+def _static_manifest():
+    try:
+        return staticfiles_storage.read_manifest()
+    except (AttributeError, OSError):  # no manifest: tests and development
+        return None
 
 
 def _hashed(path):
+    # Hashed: a path may hold characters or a length no cache server accepts.
     return hashlib.sha1(path.encode(), usedforsecurity=False).hexdigest()
 
 

@@ -382,6 +382,9 @@ PASSWORD_RESET_RATE_LIMIT = env.text("PASSWORD_RESET_RATE_LIMIT", "3/h")
 # not logged in, purged exactly when something they show is published or changed.
 # Entries live in the "default" cache (local memory unless REDIS_URL is set).
 PAGE_CACHE_ENABLED = env.flag("PAGE_CACHE_ENABLED", True)
+# Names the release (a commit or build id); stored pages are kept per release
+# (bpnc_site/page_cache/store.py: release).
+RELEASE = env.text("RELEASE") or env.text("SENTRY_RELEASE")
 PAGE_CACHE_TIMEOUT = env.whole_number("PAGE_CACHE_TIMEOUT", 60 * 60 * 24)
 # Parts of pages (header, footer, a campaign's demands) stored by path, purged with
 # the page: what a render with a query string or for an editor reuses.
