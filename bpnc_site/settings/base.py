@@ -112,27 +112,26 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # Cache
 # Redis when REDIS_URL is set, shared by every app server; otherwise each process's
-# own memory. A Redis outage must only make pages slower: short timeouts, and
-# django-redis logs and swallows its errors (a read is a miss, a write is lost).
-# https://github.com/jazzband/django-redis#memcached-exceptions-behavior
+# own memory. A Redis outage must only make pages slower, never stall them: short
+# timeouts, and a circuit breaker (bpnc_site/page_cache/breaker.py) that after a
+# failure answers every call as a miss for a few seconds and logs the outage once.
 
 # Rate limits (sign-ups, admin sign-in, password resets) are counted where every
 # app server and worker sees the same numbers: Redis, or else the database.
 if env.text("REDIS_URL"):
     CACHES = {
         "default": {
-            "BACKEND": "django_redis.cache.RedisCache",
+            "BACKEND": "bpnc_site.page_cache.breaker.BreakerRedisCache",
             "LOCATION": env.text("REDIS_URL"),
             "KEY_PREFIX": "bpnc",
             "OPTIONS": {
-                "SOCKET_CONNECT_TIMEOUT": env.decimal("REDIS_CONNECT_TIMEOUT", 0.5),
-                "SOCKET_TIMEOUT": env.decimal("REDIS_TIMEOUT", 0.5),
+                "SOCKET_CONNECT_TIMEOUT": env.decimal("REDIS_CONNECT_TIMEOUT", 0.25),
+                "SOCKET_TIMEOUT": env.decimal("REDIS_TIMEOUT", 0.25),
+                "BREAKER_SECONDS": env.whole_number("REDIS_BREAKER_SECONDS", 10),
             },
         }
     }
     CACHES["ratelimit"] = CACHES["default"]
-    DJANGO_REDIS_IGNORE_EXCEPTIONS = True
-    DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = True
 else:
     CACHES = {
         "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},

@@ -103,19 +103,18 @@ def test_optional_services_are_off_without_their_variables():
 
 def test_every_service_is_configured_from_its_variables():
     value = production_value(
-        "json.dumps([s.CACHES['default'], s.DJANGO_REDIS_IGNORE_EXCEPTIONS,"
+        "json.dumps([s.CACHES['default'],"
         " s.STORAGES['default'], s.WAGTAILFRONTENDCACHE,"
         " s.CONTENT_SECURITY_POLICY['DIRECTIVES']['img-src'],"
         " s.SENTRY_ENABLED, s.SESSION_ENGINE])",
         **REQUIRED,
         **OPTIONAL,
     )
-    cache, ignore, storage, purgers, img_src, sentry, sessions = json.loads(value)
+    cache, storage, purgers, img_src, sentry, sessions = json.loads(value)
 
-    assert cache["BACKEND"] == "django_redis.cache.RedisCache"
+    assert cache["BACKEND"] == "bpnc_site.page_cache.breaker.BreakerRedisCache"
     assert cache["LOCATION"] == OPTIONAL["REDIS_URL"]
     assert cache["OPTIONS"]["SOCKET_CONNECT_TIMEOUT"] <= 1
-    assert ignore is True
     assert storage["BACKEND"] == "storages.backends.s3.S3Storage"
     assert storage["OPTIONS"]["bucket_name"] == "bpnc-media"
     assert storage["OPTIONS"]["querystring_auth"] is False
