@@ -24,6 +24,11 @@ bind = f"0.0.0.0:{_int('PORT', 8000)}"
 # (about 100 MB), and more app servers scale further than more workers.
 workers = _int("WEB_CONCURRENCY", min(2 * _cores() + 1, 8))
 timeout = _int("GUNICORN_TIMEOUT", 30)
+# The site is loaded before the port is opened, so a restarted server takes no
+# connection it cannot answer at once (without it, requests wait in the queue
+# while every worker imports Django and Wagtail).
+preload_app = True
+# On SIGTERM the port closes and requests already taken are finished first.
 graceful_timeout = _int("GUNICORN_GRACEFUL_TIMEOUT", 30)
 keepalive = _int("GUNICORN_KEEPALIVE", 5)
 # Recycle workers now and then, so a slow leak never grows; the jitter keeps

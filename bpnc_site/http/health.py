@@ -1,5 +1,11 @@
 """`/healthz` for load balancers and container health checks.
 
+Two questions, two addresses: `/healthz` (ready: may this server take visitors?
+503 while it cannot reach the database) for load balancers and the compose
+health check, and `/healthz/live` (alive: is the process answering at all?,
+touching nothing else) for whatever restarts stuck containers, so a database
+outage never gets every app server restarted at once.
+
 It is answered by the first middleware, before host validation, the HTTPS
 redirect, sessions, the page cache and language handling: probes from a load
 balancer or Docker address the server by its IP, over plain HTTP, and must never
@@ -18,6 +24,7 @@ from django.utils.cache import add_never_cache_headers
 logger = logging.getLogger(__name__)
 
 PATH = "/healthz"
+LIVE_PATH = "/healthz/live"
 
 
 def database_ok():
@@ -70,4 +77,14 @@ class HealthCheckMiddleware:
     def __call__(self, request):
         if request.path_info == PATH:
             return healthz(request)
+        if request.path_info == LIVE_PATH:
+            return alive(request)
         return self.get_response(request)
+
+
+def alive(request):
+    if request.method not in ("GET", "HEAD"):
+        return HttpResponseNotAllowed(["GET", "HEAD"])
+    response = JsonResponse({"alive": True})
+    add_never_cache_headers(response)
+    return response

@@ -71,3 +71,16 @@ def test_pages_are_still_served_while_redis_is_down(client, home, redis_down):
 
 def test_only_reading_is_allowed(client):
     assert client.post("/healthz").status_code == 405
+
+
+def test_a_server_that_cannot_reach_its_database_is_alive_but_not_ready(client):
+    with mock.patch.object(
+        connection, "cursor", side_effect=OperationalError("connection refused")
+    ):
+        ready = client.get("/healthz")
+        alive = client.get("/healthz/live")
+
+    assert ready.status_code == 503
+    assert alive.status_code == 200
+    assert alive.json() == {"alive": True}
+    assert "no-store" in alive["Cache-Control"]
