@@ -9,12 +9,16 @@ this module). Entries are removed exactly when something they show changes
 """
 
 import fnmatch
+import functools
 import logging
 import time
+from types import SimpleNamespace
 from urllib.parse import parse_qsl
 
 from django.conf import settings
 from django.core.handlers.wsgi import get_path_info, get_script_name
+from django.core.signals import setting_changed
+from django.dispatch import receiver
 from django.http import HttpResponse
 from django.http.request import split_domain_port, validate_host
 from django.utils.cache import patch_cache_control, patch_vary_headers
@@ -41,14 +45,15 @@ def may_use_cache(meta, path):
     Anything Django would answer differently for reasons other than the page
     (a host it refuses, an HTTPS redirect, a logged-in user) goes on to Django.
     """
+    rules = _rules()
     return (
         meta.get("REQUEST_METHOD") in ("GET", "HEAD")
         and only_ignored_parameters(meta.get("QUERY_STRING", ""))
-        and f"{settings.SESSION_COOKIE_NAME}=" not in meta.get("HTTP_COOKIE", "")
+        and rules.session_cookie not in meta.get("HTTP_COOKIE", "")
         and "HTTP_AUTHORIZATION" not in meta
-        and not path.startswith(_uncached_prefixes())
-        and _allowed_host(meta)
-        and (_is_secure(meta) or not settings.SECURE_SSL_REDIRECT)
+        and not path.startswith(rules.uncached_prefixes)
+        and _allowed_host(meta, rules)
+        and (not rules.ssl_redirect or _is_secure(meta, rules))
     )
 
 
@@ -57,7 +62,7 @@ def only_ignored_parameters(query_string):
     (PAGE_CACHE_IGNORED_PARAMETERS), which never change what a page shows."""
     if not query_string:
         return True
-    patterns = settings.PAGE_CACHE_IGNORED_PARAMETERS
+    patterns = _rules().ignored_parameters
     names = [name for name, _value in parse_qsl(query_string, keep_blank_values=True)]
     return bool(names) and all(
         any(fnmatch.fnmatchcase(name.lower(), pattern) for pattern in patterns)
@@ -65,21 +70,37 @@ def only_ignored_parameters(query_string):
     )
 
 
-def _uncached_prefixes():
-    return (settings.STATIC_URL, settings.MEDIA_URL, "/admin/")
+@functools.cache
+def _rules():
+    """The settings every request is checked against, read once (a stored page
+    is served in a few microseconds; reading settings each time costs more)."""
+    return SimpleNamespace(
+        session_cookie=f"{settings.SESSION_COOKIE_NAME}=",
+        uncached_prefixes=(settings.STATIC_URL, settings.MEDIA_URL, "/admin/"),
+        forwarded_host=settings.USE_X_FORWARDED_HOST,
+        allowed_hosts=list(settings.ALLOWED_HOSTS),
+        ssl_header=settings.SECURE_PROXY_SSL_HEADER,
+        ssl_redirect=settings.SECURE_SSL_REDIRECT,
+        ignored_parameters=tuple(settings.PAGE_CACHE_IGNORED_PARAMETERS),
+    )
 
 
-def _allowed_host(meta):
+@receiver(setting_changed)
+def _settings_changed(**kwargs):
+    _rules.cache_clear()
+
+
+def _allowed_host(meta, rules):
     host = meta.get("HTTP_HOST") or meta.get("SERVER_NAME", "")
-    if settings.USE_X_FORWARDED_HOST and "HTTP_X_FORWARDED_HOST" in meta:
+    if rules.forwarded_host and "HTTP_X_FORWARDED_HOST" in meta:
         host = meta["HTTP_X_FORWARDED_HOST"]
     domain, _port = split_domain_port(host)
-    return bool(domain) and validate_host(domain, settings.ALLOWED_HOSTS)
+    return bool(domain) and validate_host(domain, rules.allowed_hosts)
 
 
-def _is_secure(meta):
-    if settings.SECURE_PROXY_SSL_HEADER:
-        header, secure_value = settings.SECURE_PROXY_SSL_HEADER
+def _is_secure(meta, rules):
+    if rules.ssl_header:
+        header, secure_value = rules.ssl_header
         if header in meta:
             return meta[header].split(",", 1)[0].strip() == secure_value
     return meta.get("wsgi.url_scheme") == "https"

@@ -24,6 +24,8 @@ from django.conf import settings
 from django.contrib.staticfiles.storage import staticfiles_storage
 from django.core.cache import caches
 from django.core.cache.backends.locmem import LocMemCache
+from django.core.signals import setting_changed
+from django.dispatch import receiver
 from wagtail.contrib.frontend_cache.backends.base import BaseBackend
 
 logger = logging.getLogger(__name__)
@@ -184,12 +186,17 @@ _logs = {}
 
 def shared_log():
     """This process's reader of the purge log, when the cache is local memory."""
-    if not isinstance(page_cache(), LocMemCache):
-        return None
-    path = Path(settings.PAGE_CACHE_PURGE_LOG)
-    if path not in _logs:
-        _logs[path] = PurgeLog(path)
-    return _logs[path]
+    location = settings.PAGE_CACHE_PURGE_LOG
+    if location not in _logs:
+        local = isinstance(page_cache(), LocMemCache)
+        _logs[location] = PurgeLog(location) if local else None
+    return _logs[location]
+
+
+@receiver(setting_changed)
+def _settings_changed(setting, **kwargs):
+    if setting in ("CACHES", "PAGE_CACHE_ALIAS", "PAGE_CACHE_PURGE_LOG"):
+        _logs.clear()
 
 
 def catch_up():
