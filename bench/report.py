@@ -141,3 +141,73 @@ def targets(rows, limit):
 
 def _name(row):
     return f"{row.page.kind}, {row.page.language}"
+
+
+PUBLISH_SECONDS = 1.0  # publishing a campaign, purge included, at 10× content
+
+
+def scale_table(scale):
+    """One row per screen: req/s and queries at each scale, then publishing."""
+    factors = [step["factor"] for step in scale]
+    columns = [
+        "screen",
+        "",
+        *(f"{label} {f}×" for f in factors for label in ("req/s", "queries")),
+    ]
+    names = list(scale[0]["screens"])
+    rows = [
+        [
+            name,
+            "",
+            *(
+                cell
+                for step in scale
+                for cell in (
+                    f"{step['screens'][name]['rate']:.0f}",
+                    str(step["screens"][name]["queries"]),
+                )
+            ),
+        ]
+        for name in names
+    ]
+    rows.append(
+        [
+            "publish a campaign",
+            "",
+            *(
+                cell
+                for step in scale
+                for cell in (
+                    f"{step['publish']['seconds'] * 1000:.0f} ms",
+                    str(step["publish"]["queries"]),
+                )
+            ),
+        ]
+    )
+    return table(rows, None, columns=columns, cells=lambda row, _limit: row)
+
+
+def scale_targets(scale):
+    first = scale[0]["screens"]
+    grown = [
+        name
+        for name in first
+        if any(
+            step["screens"][name]["queries"] > first[name]["queries"] for step in scale
+        )
+    ]
+    ten = next(step for step in scale if step["factor"] == 10)
+    publish = ten["publish"]["seconds"]
+    return [
+        (
+            not grown,
+            "no page or admin screen makes more queries at "
+            + ", ".join(f"{step['factor']}×" for step in scale)
+            + (f" content: grew: {', '.join(grown)}" if grown else " content"),
+        ),
+        (
+            publish < PUBLISH_SECONDS,
+            f"publishing a campaign, purge included, at 10× content < "
+            f"{PUBLISH_SECONDS:.0f} s: {publish * 1000:.0f} ms",
+        ),
+    ]

@@ -47,6 +47,7 @@ WORKERS = 2  # gunicorn sync workers, for every server measured
 TIME_LIMIT = 600  # seconds, with the default duration and runs
 WARM_UP_SECONDS = 1
 QUERIES_TIMEOUT = 300  # seconds
+SCALE_TIMEOUT = 1200  # seconds, growing the site to 100× and measuring it
 
 
 @dataclass
@@ -65,7 +66,7 @@ class Config:
         cold_pages = 2
         wrk_runs = cached_pages + uncached_pages + cold_pages + 1  # + trivial app
         measuring = wrk_runs * (self.runs * self.duration + WARM_UP_SECONDS)
-        return max(TIME_LIMIT, measuring + 300)
+        return max(TIME_LIMIT, measuring + 300) + SCALE_TIMEOUT
 
 
 def _positive(name, default):
@@ -193,6 +194,28 @@ def count_queries(folder, env, pages, stored_parts):
     return json.loads(results.read_text(encoding="utf-8"))
 
 
+def measure_scale(folder, env):
+    progress("content at 1×, 10× and 100×: growing the site and measuring")
+    results = folder / "scale.json"
+    done = subprocess.run(
+        [sys.executable, "-m", "bench.scale", str(results)],
+        cwd=PROJECT_DIR,
+        env={
+            **env,
+            "PAGE_CACHE_ENABLED": "false",
+            "PAGE_FRAGMENT_CACHE_ENABLED": "false",
+            "TWO_FACTOR_REQUIRED": "false",
+        },
+        capture_output=True,
+        text=True,
+        timeout=SCALE_TIMEOUT,
+        check=False,
+    )
+    if done.returncode != 0:
+        raise BenchError(f"Measuring content scale failed:\n{done.stdout}{done.stderr}")
+    return json.loads(results.read_text(encoding="utf-8"))
+
+
 def run_bench(wrk, config):
     """Everything measured, as (table rows, the trivial app's figures, database)."""
     with ExitStack() as stack:
@@ -211,6 +234,7 @@ def run_bench(wrk, config):
         limit = measure_limit(wrk, folder, env, html, config)
         stored = count_queries(folder, env, pages, stored_parts=True)
         cold = count_queries(folder, env, pages, stored_parts=False)
+        scale = measure_scale(folder, env)
     rows = [
         report.Row(
             page,
@@ -224,7 +248,7 @@ def run_bench(wrk, config):
         )
         for page in pages
     ]
-    return rows, limit, database_vendor(database_url)
+    return rows, limit, scale, database_vendor(database_url)
 
 
 def cpu_model():
@@ -252,7 +276,7 @@ def git_commit():
     return commit + (" + uncommitted changes" if changed else "")
 
 
-def print_report(rows, limit, database, config):
+def print_report(rows, limit, scale, database, config):
     out(
         f"Trivial WSGI app: {limit.rate:.0f} req/s, p50 {limit.p50:.2f} ms, "
         f"p99 {limit.p99:.2f} ms | {len(os.sched_getaffinity(0))} CPUs, "
@@ -271,7 +295,17 @@ def print_report(rows, limit, database, config):
     out()
     out(report.table(rows, limit))
     out()
-    checks = report.targets(rows, limit)
+    out(
+        "Content scale (in-process, one thread, page cache off and nothing stored; "
+        "req/s and queries per screen):"
+    )
+    for step in scale:
+        counts = ", ".join(f"{n} {name}" for name, n in step["content"].items())
+        out(f"  {step['factor']}×: {counts}")
+    out()
+    out(report.scale_table(scale))
+    out()
+    checks = report.targets(rows, limit) + report.scale_targets(scale)
     labels = {True: "PASS", False: "FAIL", None: "INFO"}
     for passed, description in checks:
         out(f"{labels[passed]}  {description}")
@@ -296,7 +330,7 @@ def main():
         signal.signal(signal.SIGALRM, _raise(f"stopped after {limit_seconds} s"))
         signal.alarm(limit_seconds)
         try:
-            rows, limit, database = run_bench(wrk, config)
+            rows, limit, scale, database = run_bench(wrk, config)
         finally:
             signal.alarm(0)
     except (BenchError, SiteError) as error:
@@ -306,7 +340,7 @@ def main():
         sys.stderr.write("bench: interrupted\n")
         return 130
     out()
-    passed = print_report(rows, limit, database, config)
+    passed = print_report(rows, limit, scale, database, config)
     out(f"\nTotal time: {elapsed()}")
     return 0 if passed else 1
 
