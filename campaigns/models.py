@@ -1,6 +1,8 @@
+from django.core.paginator import Paginator
 from django.db import models
 from django.utils import translation
 from django.utils.functional import SimpleLazyObject
+from django.utils.http import urlencode
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
@@ -27,8 +29,12 @@ __all__ = [
 ]
 
 
+# Cards on one page of the campaign list: a few screens on a phone.
+CAMPAIGNS_PER_PAGE = 24
+
+
 class CampaignIndexPage(SitePage):
-    """Lists every campaign."""
+    """Lists every campaign, a page of cards at a time."""
 
     introduction = models.TextField(_("introduction"), blank=True)
     body = StreamField(BaseStreamBlock(), verbose_name=_("body"), blank=True)
@@ -66,8 +72,15 @@ class CampaignIndexPage(SitePage):
                 policy_area__translation_key=area.translation_key
             ).values("page__translation_key")
             campaigns = campaigns.filter(translation_key__in=linked)
+        listing = SimpleLazyObject(
+            lambda: Paginator(campaigns, CAMPAIGNS_PER_PAGE).get_page(
+                request.GET.get("page")
+            )
+        )
+        filters = {"status": status, "area": area.slug if area else ""}
         context.update(
-            campaigns=campaigns,
+            campaigns=listing,
+            other_pages_query=urlencode({k: v for k, v in filters.items() if v}),
             policy_areas=areas,
             statuses=CampaignPage.Status.choices,
             chosen_status=status,

@@ -1,8 +1,12 @@
 """The campaign list, filtered by policy area and status in either language."""
 
 import re
+from urllib.parse import parse_qsl
 
 import pytest
+
+from campaigns.models import CAMPAIGNS_PER_PAGE, CampaignIndexPage
+from tests.support.factories import CampaignPageFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -31,3 +35,26 @@ def test_spanish_campaign_index_filters_with_spanish_areas(client, seeded_site):
 
     assert "Tratamiento, no trauma" in titles
     assert "Cancelar ShotSpotter" not in titles
+
+
+def test_a_long_campaign_list_comes_a_page_at_a_time_keeping_its_filter(
+    client, seeded_site
+):
+    index = CampaignIndexPage.objects.get(locale__language_code="en")
+    for number in range(CAMPAIGNS_PER_PAGE + 4):
+        CampaignPageFactory(parent=index, status="won", title=f"Won campaign {number}")
+
+    def read(query):
+        html = client.get("/en/campaigns/", query).content.decode()
+        titles = re.findall(r'<h2><a href="/en/campaigns/[^"]+">([^<]+)</a></h2>', html)
+        more = re.search(r'<a rel="next" href="([^"]+)">More campaigns</a>', html)
+        return titles, more and more.group(1).replace("&amp;", "&")
+
+    first, more = read({"status": "won"})
+    second, after = read(dict(parse_qsl(more.lstrip("?"))))
+
+    assert len(first) == CAMPAIGNS_PER_PAGE
+    assert more == "?status=won&page=2"
+    assert len(second) == 4 and after is None
+    assert not set(first) & set(second)
+    assert "Treatment Not Trauma" not in first + second
