@@ -14,6 +14,7 @@ publishing a page never waits for a CDN's API.
 
 import logging
 import threading
+from collections import defaultdict
 
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
@@ -64,9 +65,7 @@ def pages_showing_object(obj):
         ids = [obj.pk]
     if _used_by_settings(model, ids):
         return all_pages()
-    page_ids = _pages_referencing(model, ids)
-    for user in _non_page_users(model, ids):
-        page_ids += _pages_referencing(type(user), [user.pk])
+    page_ids = _pages_referencing(model, ids) + _pages_referencing_users(model, ids)
     return Page.objects.filter(pk__in=page_ids)
 
 
@@ -109,24 +108,32 @@ def _base_content_type(model):
     return ContentType.objects.get_for_model(parents[-1] if parents else model)
 
 
-def _non_page_users(model, ids):
-    """Snippets and settings that point at these objects."""
-    base = _base_content_type(model)
+def _pages_referencing_users(model, ids):
+    """Pages pointing at the snippets and settings that point at these objects
+    (a person's photo): two queries however many use them."""
     page_type = ContentType.objects.get_for_model(Page)
-    rows = (
+    users = defaultdict(list)  # their base content type: their ids
+    for content_type_id, object_id in (
         ReferenceIndex.objects.filter(
-            to_content_type=base, to_object_id__in=[str(pk) for pk in ids]
+            to_content_type=_base_content_type(model),
+            to_object_id__in=[str(pk) for pk in ids],
         )
         .exclude(base_content_type=page_type)
-        .values_list("content_type", "object_id")
+        .values_list("base_content_type", "object_id")
         .distinct()
-    )
-    users = []
-    for content_type_id, object_id in rows:
-        user_model = ContentType.objects.get_for_id(content_type_id).model_class()
-        if user_model is not None:
-            users.extend(user_model.objects.filter(pk=object_id))
-    return users
+    ):
+        users[content_type_id].append(object_id)
+    if not users:
+        return []
+    uses = Q()
+    for content_type_id, object_ids in users.items():
+        uses |= Q(to_content_type=content_type_id, to_object_id__in=object_ids)
+    return [
+        int(object_id)
+        for object_id in ReferenceIndex.objects.filter(
+            uses, base_content_type=page_type
+        ).values_list("object_id", flat=True)
+    ]
 
 
 def _pages_referenced_by(page_ids):
@@ -143,6 +150,10 @@ def _pages_referenced_by(page_ids):
 
 
 def urls_of(pages):
+    """The pages' URLs, in one query however many pages: ``specific_deferred``
+    gives each page its own type without reading its row again, and the batch
+    reads the sites' root paths once. A page type reading its own fields to
+    make its URL would cost a query per page (see test_purge_query_growth)."""
     batch = PurgeBatch()
     batch.add_pages(page.specific_deferred for page in pages)
     return sorted(batch.urls)

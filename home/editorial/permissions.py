@@ -7,6 +7,7 @@ snippets in their languages, so a translator cannot alter the English originals.
 """
 
 from django.conf import settings
+from wagtail.models import Locale
 from wagtail.permission_policies import ModelPermissionPolicy
 
 # Reading is never restricted: translators need to see the English original.
@@ -17,6 +18,30 @@ def allowed_language_codes(user):
     """The language codes this user may change, or None for every language."""
     if user.is_superuser:
         return None
+    # Remembered on the user object, which lives for one request, as Django
+    # remembers a user's permissions: a listing asks once per row.
+    if not hasattr(user, "_allowed_language_codes"):
+        user._allowed_language_codes = _language_codes_of_groups(user)
+    return user._allowed_language_codes
+
+
+def allowed_locale_ids(user):
+    """The ids of the locales this user may change, or None for every locale."""
+    if not hasattr(user, "_allowed_locale_ids"):
+        codes = allowed_language_codes(user)
+        user._allowed_locale_ids = (
+            None
+            if codes is None
+            else set(
+                Locale.objects.filter(language_code__in=codes).values_list(
+                    "pk", flat=True
+                )
+            )
+        )
+    return user._allowed_locale_ids
+
+
+def _language_codes_of_groups(user):
     restricted = settings.LANGUAGE_RESTRICTED_GROUPS
     names = set(user.groups.values_list("name", flat=True))
     unrestricted_member = any(name not in restricted for name in names)
@@ -32,8 +57,8 @@ class LocaleRestrictedPermissionPolicy(ModelPermissionPolicy):
             return False
         if action in UNRESTRICTED_ACTIONS:
             return True
-        codes = allowed_language_codes(user)
-        return codes is None or instance.locale.language_code in codes
+        locale_ids = allowed_locale_ids(user)
+        return locale_ids is None or instance.locale_id in locale_ids
 
     def instances_user_has_any_permission_for(self, user, actions):
         instances = super().instances_user_has_any_permission_for(user, actions)

@@ -17,6 +17,7 @@ from .status import (
     WITHDRAWN,
     TranslationState,
     state_of,
+    with_progress,
 )
 
 TARGET_LANGUAGE = "es"
@@ -34,15 +35,13 @@ def translation_states():
     }
     translations = {
         translation.source_id: translation
-        for translation in Translation.objects.filter(target_locale=target_locale)
+        for translation in with_progress(
+            Translation.objects.filter(target_locale=target_locale)
+        )
     }
-    objects = list(
-        Page.objects.filter(locale=source_locale, depth__gt=1)
-        .order_by("path")
-        .specific()
-    )
+    objects = list(listed(Page.objects.filter(locale=source_locale, depth__gt=1)))
     for model in public_snippet_models():
-        objects.extend(model.objects.filter(locale=source_locale))
+        objects.extend(listed(model.objects.filter(locale=source_locale)))
     targets = _translated_versions(objects, target_locale)
     states = [
         TranslationState(None, orphan, WITHDRAWN)
@@ -64,19 +63,37 @@ def translation_states():
     return states
 
 
+def listed(objects):
+    """Pages or snippets as the report shows them, with what their state and
+    edit link need read in the same queries, whatever their number."""
+    if issubclass(objects.model, Page):
+        # Whether a staff member without edit permission may edit a page
+        # depends on its workflow: prefetched, not asked page by page.
+        return (
+            objects.order_by("path")
+            .defer_streamfields()
+            .specific()
+            .prefetch_workflow_states()
+        )
+    return objects.select_related("latest_revision")
+
+
 def _live_orphans(objects, locale):
     """Live Spanish pages and snippets whose English original was deleted."""
     keys = {instance.translation_key for instance in objects}
     orphans = list(
-        Page.objects.live()
-        .filter(locale=locale, depth__gt=1)
-        .exclude(translation_key__in=keys)
-        .specific()
+        listed(
+            Page.objects.live()
+            .filter(locale=locale, depth__gt=1)
+            .exclude(translation_key__in=keys)
+        )
     )
     for model in public_snippet_models():
         orphans.extend(
-            model.objects.filter(locale=locale, live=True).exclude(
-                translation_key__in=keys
+            listed(
+                model.objects.filter(locale=locale, live=True).exclude(
+                    translation_key__in=keys
+                )
             )
         )
     return orphans
@@ -85,10 +102,12 @@ def _live_orphans(objects, locale):
 def _translated_versions(objects, locale):
     keys = {instance.translation_key for instance in objects}
     found = {}
-    for page in Page.objects.filter(locale=locale, translation_key__in=keys).specific():
+    pages = Page.objects.filter(locale=locale, translation_key__in=keys)
+    for page in listed(pages):
         found[(type(page)._meta.label, page.translation_key)] = page
     for model in public_snippet_models():
-        for snippet in model.objects.filter(locale=locale, translation_key__in=keys):
+        snippets = model.objects.filter(locale=locale, translation_key__in=keys)
+        for snippet in listed(snippets):
             found[(model._meta.label, snippet.translation_key)] = snippet
     return found
 

@@ -2,9 +2,11 @@
 
 from dataclasses import dataclass
 
-from django.db.models import Exists, OuterRef
+from django.db.models import Count, Exists, OuterRef, Subquery
+from django.db.models.functions import Coalesce
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
+from wagtail.models import Page
 from wagtail_localize.models import (
     StringSegment,
     StringTranslation,
@@ -18,6 +20,8 @@ OUT_OF_DATE = "out_of_date"
 COMPLETE = "complete"
 # Live in Spanish while the English original is unpublished or deleted.
 WITHDRAWN = "withdrawn"
+# For state_of(): what its caller has not looked up, it looks up itself.
+LOOK_UP = object()
 
 STATE_LABELS = {
     MISSING: _("Missing"),
@@ -48,16 +52,25 @@ class TranslationState:
 
 def source_changed_at(instance):
     """When the English object was last changed and made public."""
-    return getattr(instance, "last_published_at", None) or (
-        instance.latest_revision.created_at
-        if getattr(instance, "latest_revision", None)
-        else None
-    )
+    published = getattr(instance, "last_published_at", None)
+    if published is not None:
+        return published
+    if isinstance(instance, Page):  # a page's row keeps it
+        return instance.latest_revision_created_at
+    revision = getattr(instance, "latest_revision", None)
+    return revision.created_at if revision else None
 
 
-def state_of(source_instance, locale, translated=None, source=None, translation=None):
-    """The translation state of one English object in one target locale."""
-    if translated is None:
+def state_of(
+    source_instance, locale, translated=LOOK_UP, source=LOOK_UP, translation=LOOK_UP
+):
+    """The translation state of one English object in one target locale.
+
+    A caller that states many objects passes what it read for all of them at
+    once: the translated object, the TranslationSource and the Translation (each
+    None where there is none).
+    """
+    if translated is LOOK_UP:
         translated = source_instance.get_translation_or_none(locale)
     if translated is None:
         return TranslationState(source_instance, None, MISSING)
@@ -65,16 +78,20 @@ def state_of(source_instance, locale, translated=None, source=None, translation=
         translated, "live", False
     ):
         return TranslationState(source_instance, translated, WITHDRAWN)
-    if source is None:
+    if source is LOOK_UP:
         source = TranslationSource.objects.filter(
             object_id=source_instance.translation_key,
             locale_id=source_instance.locale_id,
         ).first()
-    if source is not None and translation is None:
-        translation = source.translations.filter(target_locale=locale).first()
+    if translation is LOOK_UP:
+        translation = (
+            with_progress(source.translations.filter(target_locale=locale)).first()
+            if source is not None
+            else None
+        )
     percent, untranslated = 100, False
     if translation is not None:
-        total, done = translation.get_progress()
+        total, done = progress_of(translation)
         # Rounded down: one string left out of 200 is not "100 %".
         percent = 100 * done // total if total else 100
         untranslated = done < total
@@ -100,6 +117,39 @@ def state_of(source_instance, locale, translated=None, source=None, translation=
         changed if state == OUT_OF_DATE else None,
         translation,
     )
+
+
+def with_progress(translations):
+    """Translations annotated with their progress as Translation.get_progress()
+    counts it (the source's string segments, and those translated without error
+    into the target language), in the query that reads them."""
+    segments = StringSegment.objects.filter(source_id=OuterRef("source_id"))
+    translated = segments.filter(
+        Exists(
+            StringTranslation.objects.filter(
+                translation_of_id=OuterRef("string_id"),
+                context_id=OuterRef("context_id"),
+                locale_id=OuterRef(OuterRef("target_locale_id")),
+                has_error=False,
+            )
+        )
+    )
+    return translations.annotate(
+        segment_count=_count(segments), translated_count=_count(translated)
+    )
+
+
+def _count(segments):
+    counted = segments.order_by().values("source_id").annotate(count=Count("pk"))
+    return Coalesce(Subquery(counted.values("count")), 0)
+
+
+def progress_of(translation):
+    """(segments, translated segments): read from with_progress() when it
+    annotated the translation."""
+    if hasattr(translation, "segment_count"):
+        return translation.segment_count, translation.translated_count
+    return translation.get_progress()
 
 
 def _published_before(translated, moment):
