@@ -23,19 +23,21 @@ _home_addresses = {}
 
 def serve(request, path):
     key = _home_key(request)
-    if key is not None and key in _home_addresses:
+    known = _home_addresses.pop(key, None) if key is not None else None
+    if known is not None:
         try:
-            route = _route(request, path, *key)
+            route = _route(request, path, *key, *known)
         except Http404:
             route = None
             request._wagtail_route_for_request = None
         if route is not None:
             request._wagtail_route_for_request = route
-    response = wagtail_views.serve(request, path)
-    home = routed_home_page(request)
-    if key is not None and home is not None:
-        _home_addresses[key] = (home.pk, home.path, home.url_path)
-    return response
+    try:
+        return wagtail_views.serve(request, path)
+    finally:  # a page not found was still looked for below the right home
+        home = routed_home_page(request)
+        if key is not None and home is not None:
+            _home_addresses[key] = (home.pk, home.path, home.url_path)
 
 
 def _home_key(request):
@@ -43,9 +45,8 @@ def _home_key(request):
     return None if site is None else (site, translation.get_language())
 
 
-def _route(request, path, site, language):
+def _route(request, path, site, language, home_id, home_path, home_url_path):
     """Wagtail's route for the request, or None to let Wagtail route it."""
-    home_id, home_path, home_url_path = _home_addresses.pop((site, language))
     components = [component for component in path.split("/") if component]
     url_paths = [home_url_path] + [
         home_url_path + "".join(f"{slug}/" for slug in components[:depth])
