@@ -9,12 +9,20 @@ known yet, or no longer right, Wagtail routes as usual and the address is
 learnt from that.
 """
 
+from django.db.models import Q
 from django.http import Http404
 from django.utils import translation
 from wagtail import views as wagtail_views
 from wagtail.models import Page, Site
 
-from home.models.base import route_below, routed_home_page
+from home.models.base import (
+    RESTRICTED,
+    route_below,
+    routed_home_page,
+    with_restriction_flags,
+)
+
+ROOT = object()  # the tree's root, found with the home page and the URL's levels
 
 # {(site id, language): (home page id, its tree path, its url_path)}: where each
 # language's home page is, checked against the database on every use.
@@ -52,12 +60,12 @@ def _route(request, path, site, language, home_id, home_path, home_url_path):
         home_url_path + "".join(f"{slug}/" for slug in components[:depth])
         for depth in range(1, len(components) + 1)
     ]
+    levels = Q(url_path__in=url_paths, path__startswith=home_path)
     found = {
-        page.url_path: page
-        for page in Page.objects.filter(
-            url_path__in=url_paths, path__startswith=home_path
-        )
+        page.url_path if page.depth > 1 else ROOT: page
+        for page in with_restriction_flags(Page.objects.filter(levels | Q(depth=1)))
     }
+    root = found.pop(ROOT, None)
     home = found.pop(home_url_path, None)
     if (
         home is None
@@ -66,4 +74,5 @@ def _route(request, path, site, language, home_id, home_path, home_url_path):
         or home.translation_key != site.root_page.translation_key
     ):
         return None
-    return route_below(home, request, components, found)
+    above_open = root is not None and not getattr(root, RESTRICTED)
+    return route_below(home, request, components, found, above_open=above_open)

@@ -19,6 +19,10 @@ from wagtail.models import Page, PageViewRestriction
 from home.request_memo import per_request
 
 HOME_ATTRIBUTE = "routed_home_page"
+# Set by routing on a page fetched with its ancestors, each annotated with
+# RESTRICTED: when none is restricted, the page needs no query for restrictions.
+RESTRICTED = "restricted_in_any_language"
+LINEAGE_OPEN = "lineage_open_to_all"
 
 
 def ancestor_paths(page):
@@ -79,6 +83,8 @@ class SitePage(Page):
         """Restrictions on this page or an ancestor, in any of their languages:
         a page made private in English is private in Spanish too (and an alias's
         restrictions are its source's)."""
+        if getattr(self, LINEAGE_OPEN, False):
+            return PageViewRestriction.objects.none()
         lineage = Page.objects.filter(path__in=ancestor_paths(self))
         sources_of_aliases = lineage.filter(alias_of__isnull=False).values("alias_of")
         return PageViewRestriction.objects.filter(
@@ -151,11 +157,23 @@ def public_translations(request):
     return per_request(request, "public_translations", compute)
 
 
-def route_below(root, request, path_components, found=None):
+def with_restriction_flags(pages):
+    """Each page annotated with whether a view restriction sits on it, in any
+    of its languages."""
+    restrictions = PageViewRestriction.objects.filter(
+        page__translation_key=OuterRef("translation_key")
+    )
+    return pages.annotate(**{RESTRICTED: Exists(restrictions)})
+
+
+def route_below(root, request, path_components, found=None, above_open=False):
     """Route like Page.route, fetching every level of the URL in one query (or
     taking them from found, {url_path: page}, when its caller fetched them).
 
     Walking stops early at a page type with its own routing, which takes over.
+    When the caller fetched the levels with_restriction_flags and above_open
+    says nothing above root is restricted, a page found with no restriction on
+    any level is marked so (LINEAGE_OPEN), sparing its restrictions query.
     """
     setattr(request, HOME_ATTRIBUTE, root)
     url_paths = [
@@ -177,9 +195,14 @@ def route_below(root, request, path_components, found=None):
         chain.append(page)
         if getattr(page.specific_class, "route", Page.route) is not Page.route:
             break
+    target = chain[-1].specific
+    if above_open and not any(
+        getattr(page, RESTRICTED, True) or page.alias_of_id for page in chain
+    ):
+        setattr(target, LINEAGE_OPEN, True)
     if len(chain) == 1:
-        return Page.route(root.specific, request, path_components)
-    return chain[-1].specific.route(request, path_components[len(chain) - 1 :])
+        return Page.route(target, request, path_components)
+    return target.route(request, path_components[len(chain) - 1 :])
 
 
 def routed_home_page(request):
