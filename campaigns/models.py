@@ -3,6 +3,7 @@ from django.db import models
 from django.utils import translation
 from django.utils.functional import SimpleLazyObject
 from django.utils.http import urlencode
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
@@ -35,6 +36,8 @@ CAMPAIGNS_PER_PAGE = 24
 
 class CampaignIndexPage(SitePage):
     """Lists every campaign, a page of cards at a time."""
+
+    schema_type = "CollectionPage"
 
     introduction = models.TextField(_("introduction"), blank=True)
     body = StreamField(BaseStreamBlock(), verbose_name=_("body"), blank=True)
@@ -246,6 +249,15 @@ class CampaignPage(SitePage):
             policy_areas=self.policy_areas(),
         )
         return context
+
+    def structured_list(self):
+        """The demands, for search engines: (the list's name, each demand)."""
+        name = self.demands_heading or gettext("Our demands")
+        return name, [
+            block.value["demand"]
+            for block in self.demands
+            if block.block_type == "demand"
+        ]
 
     # Relations are filtered in Python: in a preview they are held in memory.
     def live_organisation_links(self):

@@ -33,6 +33,7 @@ class PolicyIndexPage(SitePage):
     max_count = 1
     parent_page_types = ["home.HomePage"]
     subpage_types = ["policy.PolicyAreaPage"]
+    schema_type = "CollectionPage"
 
     class Meta:
         verbose_name = _("policy index page")

@@ -19,6 +19,7 @@ from wagtail.models import Page, PageViewRestriction
 from home.request_memo import per_request
 
 HOME_ATTRIBUTE = "routed_home_page"
+LINEAGE_ATTRIBUTE = "routed_lineage"
 # Set by routing on a page fetched with its ancestors, each annotated with
 # RESTRICTED: when none is restricted, the page needs no query for restrictions.
 RESTRICTED = "restricted_in_any_language"
@@ -62,6 +63,8 @@ def image_description_field():
 class SitePage(Page):
     # {image field: the field that describes it}; see clean().
     image_descriptions = {}
+    # What the page is, for search engines (schema.org).
+    schema_type = "WebPage"
 
     class Meta:
         abstract = True
@@ -196,6 +199,7 @@ def route_below(root, request, path_components, found=None, above_open=False):
         if getattr(page.specific_class, "route", Page.route) is not Page.route:
             break
     target = chain[-1].specific
+    setattr(request, LINEAGE_ATTRIBUTE, [*chain[:-1], target])
     if above_open and not any(
         getattr(page, RESTRICTED, True) or page.alias_of_id for page in chain
     ):
@@ -203,6 +207,13 @@ def route_below(root, request, path_components, found=None, above_open=False):
     if len(chain) == 1:
         return Page.route(target, request, path_components)
     return target.route(request, path_components[len(chain) - 1 :])
+
+
+def routed_lineage(request, page):
+    """The home page, the levels of the URL and the page itself, as the request
+    was routed to this page; None when it was routed elsewhere or not here."""
+    lineage = getattr(request, LINEAGE_ATTRIBUTE, None)
+    return lineage if lineage and lineage[-1] is page else None
 
 
 def routed_home_page(request):

@@ -5,10 +5,12 @@ import json
 from urllib.parse import urljoin, urlsplit
 
 from django import template
+from django.utils import translation
 from django.utils.html import format_html, strip_tags
 from django.utils.safestring import mark_safe
 
 from home.models import OrganisationSettings
+from home.models.base import routed_lineage
 
 from .navigation_tags import home_for
 
@@ -64,17 +66,61 @@ JSON_ESCAPES = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u0026"}
 
 
 @register.simple_tag(takes_context=True)
-def organization_schema(context):
-    """schema.org Organization data for search engines, from the settings."""
+def structured_data(context, page):
+    """schema.org data for search engines: the organisation (an NGO, with one
+    @id on every page in both languages), the page in its language, where it
+    sits (a BreadcrumbList) and, where the page has them, what it lists (a
+    campaign's demands as an ItemList)."""
     request = context["request"]
+    origin = site_origin(page)
+    url = urljoin(origin, page.url)
+    organisation = _organisation(request, origin)
+    webpage = {
+        "@type": getattr(page, "schema_type", "WebPage"),
+        "@id": f"{url}#webpage",
+        "url": url,
+        "name": page.seo_title or page.title,
+        "inLanguage": translation.get_language(),
+        "publisher": {"@id": organisation["@id"]},
+        "breadcrumb": {"@id": f"{url}#breadcrumb"},
+    }
+    description = page_summary(page)
+    if description:
+        webpage["description"] = shorten(description, 300)
+    graph = [organisation, webpage, _breadcrumbs(request, page, origin, url)]
+    listed = getattr(page, "structured_list", None)
+    if listed is not None:
+        name, items = listed()
+        if items:
+            webpage["mainEntity"] = {"@id": f"{url}#list"}
+            graph.append(
+                {
+                    "@type": "ItemList",
+                    "@id": f"{url}#list",
+                    "name": str(name),
+                    "numberOfItems": len(items),
+                    "itemListElement": [
+                        {"@type": "ListItem", "position": number, "name": str(item)}
+                        for number, item in enumerate(items, start=1)
+                    ],
+                }
+            )
+    payload = json.dumps({"@context": "https://schema.org", "@graph": graph})
+    return format_html(
+        '<script type="application/ld+json">{}</script>',
+        mark_safe(payload.translate(JSON_ESCAPES)),
+    )
+
+
+def _organisation(request, origin):
+    """The organisation, from the settings; its @id is the same on every page."""
     org = OrganisationSettings.for_request(request)
     home = home_for(request)
-    origin = site_origin(home) if home else ""
     data = {
-        "@context": "https://schema.org",
-        "@type": "Organization",
+        "@type": "NGO",
+        "@id": f"{origin}/#organisation",
         "name": org.name,
-        "url": home.full_url if home else "/",
+        "url": home.full_url if home else f"{origin}/",
     }
     if org.short_name:
         data["alternateName"] = org.short_name
@@ -88,7 +134,24 @@ def organization_schema(context):
         data["logo"] = urljoin(origin, org.logo.get_rendition("height-256").url)
     if org.social_links:
         data["sameAs"] = [url for _label, url in org.social_links]
-    payload = json.dumps(data, ensure_ascii=False).translate(JSON_ESCAPES)
-    return format_html(
-        '<script type="application/ld+json">{}</script>', mark_safe(payload)
-    )
+    return data
+
+
+def _breadcrumbs(request, page, origin, url):
+    """From the language's home page down to this page."""
+    lineage = routed_lineage(request, page)
+    if lineage is None:
+        lineage = [*page.get_ancestors().filter(depth__gt=1), page]
+    return {
+        "@type": "BreadcrumbList",
+        "@id": f"{url}#breadcrumb",
+        "itemListElement": [
+            {
+                "@type": "ListItem",
+                "position": number,
+                "name": step.title,
+                "item": urljoin(origin, step.get_url(request)),
+            }
+            for number, step in enumerate(lineage, start=1)
+        ],
+    }

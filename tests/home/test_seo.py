@@ -4,6 +4,7 @@ import json
 import re
 
 import pytest
+from wagtail.models import Page
 
 from tests.support.seed import seed_page
 from tests.support.translations import spanish
@@ -11,18 +12,63 @@ from tests.support.translations import spanish
 pytestmark = pytest.mark.django_db
 
 
-def test_home_describes_the_organisation_for_search_engines(client, seeded_site):
-    html = client.get("/en/").content.decode()
-    data = json.loads(
-        re.search(
-            r'<script type="application/ld\+json">(.*?)</script>', html, re.S
-        ).group(1)
+def structured_data(html):
+    """The page's schema.org graph, {@type: [nodes]}, parsed as a crawler would."""
+    scripts = re.findall(
+        r'<script type="application/ld\+json">(.*?)</script>', html, re.S
     )
+    assert len(scripts) == 1
+    data = json.loads(scripts[0])
+    assert data["@context"] == "https://schema.org"
+    nodes = {}
+    for node in data["@graph"]:
+        nodes.setdefault(node["@type"], []).append(node)
+    return nodes
 
-    assert data["@type"] == "Organization"
-    assert data["name"] == "Brighton Park Neighborhood Council"
-    assert data["alternateName"] == "BPNC"
-    assert '<link rel="icon"' in html
+
+def test_every_page_says_what_it_is_for_search_engines_in_its_language(
+    client, seeded_site
+):
+    organisation_ids = set()
+    for page in Page.objects.live().filter(depth__gt=1).specific():
+        html = client.get(page.url).content.decode()
+        nodes = structured_data(html)
+        language = page.locale.language_code
+
+        (organisation,) = nodes["NGO"]
+        organisation_ids.add(organisation["@id"])
+        assert organisation["name"] == "Brighton Park Neighborhood Council"
+        assert organisation["alternateName"] == "BPNC"
+        (webpage,) = nodes.get("WebPage", []) + nodes.get("CollectionPage", [])
+        assert webpage["inLanguage"] == language
+        assert webpage["url"] == f"http://testserver{page.url}"
+        assert webpage["name"] == page.title
+        assert webpage["publisher"] == {"@id": organisation["@id"]}
+        (breadcrumbs,) = nodes["BreadcrumbList"]
+        steps = breadcrumbs["itemListElement"]
+        assert [step["position"] for step in steps] == list(range(1, page.depth))
+        assert steps[-1] == {
+            "@type": "ListItem",
+            "position": page.depth - 1,
+            "name": page.title,
+            "item": f"http://testserver{page.url}",
+        }
+        assert steps[0]["item"] == f"http://testserver/{language}/"
+    assert organisation_ids == {"http://testserver/#organisation"}
+
+
+def test_a_campaign_lists_its_demands_for_search_engines(client, seeded_site):
+    for page in (
+        seed_page("icirr-2023-agenda"),
+        spanish(seed_page("icirr-2023-agenda")),
+    ):
+        nodes = structured_data(client.get(page.url).content.decode())
+
+        (demands,) = nodes["ItemList"]
+        names = [item["name"] for item in demands["itemListElement"]]
+        assert names == [block.value["demand"] for block in page.demands]
+        assert demands["numberOfItems"] == len(page.demands) > 1
+        assert nodes["WebPage"][0]["mainEntity"] == {"@id": demands["@id"]}
 
 
 def test_campaign_has_title_description_and_sharing_tags(client, seeded_site):
