@@ -44,7 +44,9 @@ class SignupAdmin(ModelAdmin):
         "campaign",
         "signed_up_in",
         "language",
+        "times_signed_up",
         "created_at",
+        "last_signed_up_at",
     )
     list_filter = (
         ("campaign", RelatedOnlyFieldListFilter),
@@ -59,6 +61,8 @@ class SignupAdmin(ModelAdmin):
     list_export = EXPORT_FIELDS
     export_filename = "sign-ups"
     inspect_view_enabled = True
+    # How rows are matched, not something staff need to read.
+    inspect_view_fields_exclude = ["email_key", "submission_key"]
     # Nobody edits a sign-up, so it has no history; the history view would
     # otherwise show each one's name to anyone with access to the admin.
     history_view_enabled = False

@@ -27,5 +27,7 @@ EXPORT_FIELDS = (
     "signed_up_in",
     "campaign",
     "consent",
+    "times_signed_up",
     "created_at",
+    "last_signed_up_at",
 )

@@ -21,9 +21,10 @@ pytestmark = pytest.mark.django_db
 def signups(seeded_site):
     campaign = seed_page()
     other = seed_page("cancel-shotspotter")
+    third = seed_page("free-the-funds")
     SignupFactory(campaign=campaign, name="Ana", email="ana@example.org")
     SignupFactory(campaign=other, name="Ana P.", email="Ana@Example.ORG")
-    SignupFactory(campaign=campaign, name="=cmd", email="ana@example.org")
+    SignupFactory(campaign=third, name="=cmd", email="ana@example.org")
     SignupFactory(campaign=campaign, name="Bo", email="bo@example.org")
 
 
@@ -43,8 +44,16 @@ def test_export_finds_every_sign_up_of_the_address_whatever_its_case(signups):
     assert {record["campaign"] for record in records} == {
         "Treatment Not Trauma",
         "Cancel ShotSpotter",
+        "Free the Funds",
     }
-    assert {"phone", "zip_code", "consent", "created_at"} <= set(records[0])
+    assert {
+        "phone",
+        "zip_code",
+        "consent",
+        "times_signed_up",
+        "created_at",
+        "last_signed_up_at",
+    } <= set(records[0])
     assert "3 sign-up(s)" in err
 
 

@@ -3,27 +3,16 @@
 import pytest
 from django.core.cache import caches
 from django.test import Client
-from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext
 
 from campaigns.models import Signup
+from tests.campaigns.signups.neighbour import post, signup_url
 from tests.support.factories import SIGNUP_FORM
 
 pytestmark = pytest.mark.django_db
 
 VALID = SIGNUP_FORM
-
-
-def signup_url(page):
-    with translation.override(page.locale.language_code):
-        return reverse("campaign_signup", args=[page.pk])
-
-
-def post(client, page, data, **headers):
-    return client.post(
-        signup_url(page), data, HTTP_ORIGIN="http://testserver", **headers
-    )
 
 
 def test_sign_ups_in_both_languages_land_in_one_campaign_list(
