@@ -250,6 +250,12 @@ class CampaignPage(SitePage):
         )
         return context
 
+    def description_from_facts(self, organisation):
+        return gettext("%(title)s: one of our campaigns. Status: %(status)s.") % {
+            "title": self.title,
+            "status": self.get_status_display(),
+        }
+
     def structured_list(self):
         """The demands, for search engines: (the list's name, each demand)."""
         name = self.demands_heading or gettext("Our demands")

@@ -1,4 +1,5 @@
 from django.db import models
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.fields import StreamField
@@ -104,6 +105,14 @@ class PolicyAreaPage(SitePage):
         context = super().get_context(request, *args, **kwargs)
         context["campaigns"] = self.campaigns()
         return context
+
+    def description_from_facts(self, organisation):
+        names = [campaign.title for campaign in self.campaigns()]
+        if not names:
+            return gettext("Our position on %(title)s.") % {"title": self.title}
+        return gettext(
+            "Our position on %(title)s, and our campaigns in this area: %(campaigns)s."
+        ) % {"title": self.title, "campaigns": ", ".join(names)}
 
     def campaigns(self):
         """Campaigns in this page's language that link to this area and that

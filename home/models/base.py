@@ -12,6 +12,7 @@ from django.conf import settings
 from django.db import models
 from django.db.models import Exists, OuterRef, Q
 from django.db.models.functions import Length, Substr
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from wagtail.fields import StreamField
 from wagtail.models import Page, PageViewRestriction
@@ -81,6 +82,14 @@ class SitePage(Page):
             image = getattr(self, image_field)
             if image is not None and not getattr(self, description_field):
                 setattr(self, description_field, image.default_alt_text)
+
+    def description_from_facts(self, organisation):
+        """A sentence describing the page when it has no summary (for search
+        engines and sharing previews), in the active language."""
+        return gettext("%(title)s – %(organisation)s") % {
+            "title": self.title,
+            "organisation": organisation,
+        }
 
     def get_view_restrictions(self):
         """Restrictions on this page or an ancestor, in any of their languages:

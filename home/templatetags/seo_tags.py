@@ -16,6 +16,8 @@ from .navigation_tags import home_for
 
 register = template.Library()
 
+DESCRIBED = "_description_from_facts"
+
 
 @register.filter
 def page_summary(page):
@@ -25,6 +27,22 @@ def page_summary(page):
         if text:
             return strip_tags(str(text)).strip()
     return ""
+
+
+@register.simple_tag(takes_context=True)
+def page_description(context, page):
+    """What search engines and sharing previews show under the title, never
+    empty: the page's own summary, else a sentence made from its facts."""
+    summary = page_summary(page)
+    if summary or not hasattr(page, "description_from_facts"):
+        return summary
+    if not hasattr(page, DESCRIBED):  # the head and the sharing tags both ask
+        request = context.get("request")
+        settings = OrganisationSettings.for_request(request) if request else None
+        setattr(
+            page, DESCRIBED, page.description_from_facts(getattr(settings, "name", ""))
+        )
+    return getattr(page, DESCRIBED)
 
 
 @register.filter
@@ -84,7 +102,7 @@ def structured_data(context, page):
         "publisher": {"@id": organisation["@id"]},
         "breadcrumb": {"@id": f"{url}#breadcrumb"},
     }
-    description = page_summary(page)
+    description = page_description(context, page)
     if description:
         webpage["description"] = shorten(description, 300)
     graph = [organisation, webpage, _breadcrumbs(request, page, origin, url)]

@@ -108,3 +108,34 @@ def test_sitemap_lists_both_languages_with_alternates(client, seeded_site):
     assert f"<loc>{spanish_page.full_url}</loc>" in xml
     assert f'hreflang="es" href="{spanish_page.full_url}"' in xml
     assert f'hreflang="x-default" href="{campaign.full_url}"' in xml
+
+
+def meta_description(html):
+    found = re.search(r'<meta name="description" content="([^"]*)"', html)
+    return found and found.group(1)
+
+
+def test_every_page_has_a_description_in_its_language(client, seeded_site):
+    for page in Page.objects.live().filter(depth__gt=1):
+        html = client.get(page.url).content.decode()
+
+        assert meta_description(html), page.url
+        assert '<meta property="og:description"' in html, page.url
+
+
+def test_pages_without_a_summary_are_described_from_their_own_facts(
+    client, seeded_site
+):
+    budget = spanish(seed_page("city-budget"))
+    area = spanish(seed_page("educational-justice"))
+
+    budget_description = meta_description(client.get(budget.url).content.decode())
+    area_description = meta_description(client.get(area.url).content.decode())
+
+    assert budget_description == (
+        f"{budget.title}: una de nuestras campañas. Estado: Activa."
+    )
+    assert area_description == (
+        f"Nuestra posición sobre {area.title} y nuestras campañas en esta área: "
+        f"{spanish(seed_page('free-the-funds')).title}."
+    )
