@@ -1,6 +1,7 @@
 # The site under gunicorn, for docker-compose.yml or any container platform.
 # Migrations are not run here: they are a separate step (the compose file's
-# "migrate" service), run once per release, not once per app server.
+# "migrate" service, `manage.py setup_site`), run once per release, not once per
+# app server.
 FROM python:3.11-slim
 
 COPY --from=ghcr.io/astral-sh/uv:0.13.9 /uv /usr/local/bin/uv
@@ -32,6 +33,7 @@ COPY . .
 RUN SECRET_KEY=collectstatic-only-not-a-secret \
     ALLOWED_HOSTS=localhost \
     DATABASE_URL=sqlite:////tmp/collectstatic.sqlite3 \
+    WAGTAILADMIN_BASE_URL=https://collectstatic.invalid \
     python manage.py collectstatic --noinput -v0 \
     && mkdir -p /app/media /app/var \
     && chown bpnc:bpnc /app/media /app/var

@@ -11,17 +11,17 @@ install:
 		|| python3 -m pip install --quiet --user --break-system-packages uv
 	$(UV) sync --frozen
 
+# Migrate, load the content into an empty site, roles and workflow, the demo users
+# (setup_site, as in production); the site's links name the port it is served on.
 content: install
-	$(MANAGE) migrate --noinput
-	$(MANAGE) load_site_content
-	$(MANAGE) setup_roles
-	$(MANAGE) create_demo_users
+	WAGTAILADMIN_BASE_URL=http://127.0.0.1:$(PORT) $(MANAGE) setup_site
 
 # The site as visitors see it: gunicorn, whitenoise, DEBUG off, SQLite.
 run: content
 	DEBUG=false $(MANAGE) collectstatic --noinput -v0
 	@echo "Serving http://127.0.0.1:$(PORT)/ (admin at /admin/). Ctrl-C to stop."
-	DEBUG=false $(RUN) gunicorn bpnc_site.wsgi --bind 127.0.0.1:$(PORT) \
+	DEBUG=false WAGTAILADMIN_BASE_URL=http://127.0.0.1:$(PORT) \
+		$(RUN) gunicorn bpnc_site.wsgi --bind 127.0.0.1:$(PORT) \
 		--workers 2 --access-logfile -
 
 # For developers: Django's runserver with DEBUG on.

@@ -5,13 +5,14 @@ itself (``SitePage.get_sitemap_urls``); the sitemap lists the pages below every
 language's home rather than the default site's root only.
 """
 
+from django.conf import settings
 from django.db.models import Q
 from django.http import HttpResponse
 from django.urls import reverse
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_GET
 from wagtail.contrib.sitemaps import Sitemap
-from wagtail.models import Page
+from wagtail.models import Page, Site
 
 from home.models import open_to_all
 
@@ -31,9 +32,17 @@ class BilingualSitemap(Sitemap):
         )
 
 
+def public_address(request):
+    """The site's own address, from its Site record (WAGTAILADMIN_BASE_URL when
+    there is none yet), as the sitemap's links are: never the Host header, which
+    the client chooses and a cache would keep."""
+    site = Site.find_for_request(request)
+    return site.root_url if site else settings.WAGTAILADMIN_BASE_URL.rstrip("/")
+
+
 @require_GET
 @cache_control(max_age=86400, public=True)
 def robots_txt(request):
-    sitemap = request.build_absolute_uri(reverse("sitemap"))
+    sitemap = public_address(request) + reverse("sitemap")
     lines = ["User-agent: *", "Disallow: /admin/", f"Sitemap: {sitemap}", ""]
     return HttpResponse("\n".join(lines), content_type="text/plain")

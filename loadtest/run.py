@@ -10,6 +10,11 @@ and dropped here: the database DATABASE_URL itself is not touched).
     LOAD_USERS (20), LOAD_DURATION seconds (60), LOAD_WORKERS gunicorn workers (2)
 
 Exits non-zero on any error or when a sign-up acknowledged is not stored.
+
+With LOAD_BASE_URL (https://staging.example.org) nothing is built: that running
+site, and nothing else, is loaded with page reads and searches. Sign-ups are left
+out there: they would be real rows among neighbours' data, and the site's sign-up
+rate limit would refuse most of them anyway.
 """
 
 import os
@@ -20,6 +25,7 @@ import sys
 import tempfile
 from contextlib import ExitStack
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from tests.support.site import (
     PROJECT_DIR,
@@ -52,7 +58,26 @@ def setting(name, default):
     return int(value)
 
 
-def run_locust(url, tmp, users, duration):
+def running_site():
+    """The address LOAD_BASE_URL names (scheme and host only), or None."""
+    value = os.environ.get("LOAD_BASE_URL", "").strip()
+    if not value:
+        return None
+    parts = urlsplit(value)
+    if (
+        parts.scheme not in ("http", "https")
+        or not parts.hostname
+        or parts.path.strip("/")
+        or parts.query
+    ):
+        sys.exit(
+            "LOAD_BASE_URL must be a site's address, such as "
+            f"https://staging.example.org, not {value!r}."
+        )
+    return f"{parts.scheme}://{parts.netloc}"
+
+
+def run_locust(url, tmp, users, duration, sign_ups=True):
     with (tmp / "locust.log").open("w") as log:
         subprocess.run(
             [
@@ -62,6 +87,7 @@ def run_locust(url, tmp, users, duration):
                 *("--run-time", f"{duration}s", "--stop-timeout", "10"),
                 *("--json-file", str(tmp / "stats"), "--csv", str(tmp / "locust")),
                 *("--loglevel", "WARNING"),
+                *(() if sign_ups else ("--exclude-tags", SIGN_UP)),
             ],
             cwd=PROJECT_DIR,
             stdout=log,
@@ -71,14 +97,13 @@ def run_locust(url, tmp, users, duration):
     return summary.read(tmp / "stats.json")
 
 
-def report(rows, stored, users, duration, workers, vendor):
+def report(rows, stored, users, duration, against):
+    """Print the table; whether the run passed. stored is None for a running
+    site, which gets no sign-ups."""
     total = rows[-1]
     sign_ups = next((row for row in rows if row.name == SIGN_UP), None)
     acknowledged = sign_ups.requests - sign_ups.failures if sign_ups else 0
-    out(
-        f"\n{users} users for {duration} s against gunicorn ({workers} workers), "
-        f"production settings, {vendor}\n"
-    )
+    out(f"\n{users} users for {duration} s against {against}\n")
     out(f"{'requests':<26}{'count':>7}{'errors':>7}{'p50':>7}{'p95':>7}{'p99':>7}")
     for row in rows:
         out(
@@ -90,13 +115,38 @@ def report(rows, stored, users, duration, workers, vendor):
         f"{total.percentile(0.5)}, p95 {total.percentile(0.95)}, "
         f"p99 {total.percentile(0.99)}; errors: {total.failures}"
     )
+    if stored is None:
+        out("sign-ups: none posted (a running site)")
+        return total.failures == 0
     out(f"sign-ups acknowledged: {acknowledged}; stored: {stored}")
     return total.failures == 0 and acknowledged == stored
+
+
+def show_failures(tmp):
+    failures = (tmp / "locust_failures.csv").read_text(errors="replace")
+    out(f"\nFailures:\n{failures[-3000:]}")
+
+
+def load_running_site(url, users, duration):
+    """Reads and searches only, on url only (LOAD_BASE_URL)."""
+    tmp = Path(tempfile.mkdtemp(prefix="bpnc-loadtest-"))
+    try:
+        out(f"Loading {url} (LOAD_BASE_URL) for {duration} s with {users} users …")
+        rows = run_locust(url, tmp, users, duration, sign_ups=False)
+        if not report(rows, None, users, duration, url):
+            show_failures(tmp)
+            return 1
+        return 0
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
 
 
 def main():
     users = setting("LOAD_USERS", 20)
     duration = setting("LOAD_DURATION", 60)
+    url = running_site()
+    if url:
+        return load_running_site(url, users, duration)
     workers = setting("LOAD_WORKERS", 2)
     tmp = Path(tempfile.mkdtemp(prefix="bpnc-loadtest-"))
     with ExitStack() as cleanup:
@@ -115,10 +165,12 @@ def main():
         server.stop()
         output = run_command(env, "shell", "-v0", "-c", COUNT_SIGNUPS)
         stored = int(re.search(r"stored=(\d+)", output).group(1))
-        vendor = database_vendor(database_url)
-        if not report(rows, stored, users, duration, workers, vendor):
-            failures = (tmp / "locust_failures.csv").read_text(errors="replace")
-            out(f"\nFailures:\n{failures[-3000:]}")
+        against = (
+            f"gunicorn ({workers} workers), production settings, "
+            f"{database_vendor(database_url)}"
+        )
+        if not report(rows, stored, users, duration, against):
+            show_failures(tmp)
             return 1
     return 0
 

@@ -72,6 +72,13 @@ def stable_stream(stream_block, raw, seed):
     return prepared
 
 
+def site_address(base_url):
+    """(hostname, port) of a Wagtail site at an address like https://example.org."""
+    address = urlsplit(base_url)
+    default_port = 443 if address.scheme == "https" else 80
+    return address.hostname or "localhost", address.port or default_port
+
+
 def read(name):
     with open(CONTENT_DIR / f"{name}.yaml", encoding="utf-8") as handle:
         return yaml.safe_load(handle)
@@ -179,14 +186,12 @@ class SiteContentLoader:
         root.add_child(instance=home)
         home.save_revision().publish()
         self.seed.append((f"page:{data['home']['key']}", home))
-        # The site's address makes the absolute links of sitemap.xml; it comes from
-        # WAGTAILADMIN_BASE_URL (http://localhost:8000 for make run).
-        address = urlsplit(settings.WAGTAILADMIN_BASE_URL)
+        # The site's address makes every absolute link (canonical, hreflang, the
+        # sitemap); it comes from WAGTAILADMIN_BASE_URL, the public address.
         site = Site.objects.filter(is_default_site=True).first() or Site(
             is_default_site=True
         )
-        site.hostname = address.hostname or "localhost"
-        site.port = address.port or (443 if address.scheme == "https" else 80)
+        site.hostname, site.port = site_address(settings.WAGTAILADMIN_BASE_URL)
         site.root_page = home
         site.site_name = site.site_name or data["settings"]["name"]
         site.save()

@@ -23,6 +23,7 @@ services.require(
         "SECRET_KEY": "a long random string kept secret",
         "ALLOWED_HOSTS": "the site's host names, comma-separated (www.example.org)",
         "DATABASE_URL": "the database, e.g. postgres://user:pass@host/bpnc",
+        "WAGTAILADMIN_BASE_URL": "the site's public address (https://example.org)",
     },
 )
 
@@ -38,6 +39,14 @@ SESSION_ENGINE = "django.contrib.sessions.backends.db"
 # https://docs.djangoproject.com/en/5.2/ref/settings/#secure-proxy-ssl-header
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_SSL_REDIRECT = env.flag("SECURE_SSL_REDIRECT", True)
+# Every absolute link is made from one public address, never from a request's
+# Host header. It must be https: the only exception is a throwaway site served
+# over plain http on this machine (tests, the drill, a trial of the compose
+# stack), which already turns SECURE_SSL_REDIRECT off, and whose links would
+# otherwise point at an https server that does not exist.
+WAGTAILADMIN_BASE_URL = services.public_address(
+    env.VARIABLES, plain_http=not SECURE_SSL_REDIRECT
+)
 SECURE_HSTS_SECONDS = env.whole_number("SECURE_HSTS_SECONDS", 60 * 60 * 24 * 365)
 SECURE_HSTS_INCLUDE_SUBDOMAINS = env.flag("SECURE_HSTS_INCLUDE_SUBDOMAINS", True)
 SECURE_HSTS_PRELOAD = env.flag("SECURE_HSTS_PRELOAD", False)

@@ -15,7 +15,7 @@ FRONTEND_CACHE_BACKENDS = "wagtail.contrib.frontend_cache.backends"
 
 
 class MissingEnvironment(ImproperlyConfigured):
-    """A required environment variable is unset."""
+    """A required environment variable is unset (or unusable)."""
 
 
 def _print_message_only(kind, error, traceback):
@@ -40,6 +40,27 @@ def require(env, variables):
         sys.excepthook = _print_message_only
         raise MissingEnvironment(" ".join(missing))
     return {name: env[name].strip() for name in variables}
+
+
+def public_address(env, plain_http=False):
+    """WAGTAILADMIN_BASE_URL, the one address every absolute link is made from
+    (canonical, hreflang, sitemap, admin emails): required, and https unless
+    plain_http. Stops start-up with one line otherwise."""
+    address = require(
+        env,
+        {"WAGTAILADMIN_BASE_URL": "the site's public address (https://example.org)"},
+    )["WAGTAILADMIN_BASE_URL"].rstrip("/")
+    parts = urlsplit(address)
+    schemes = ("https", "http") if plain_http else ("https",)
+    if parts.scheme not in schemes or not parts.hostname or parts.path:
+        sys.excepthook = _print_message_only
+        raise MissingEnvironment(
+            "Set the WAGTAILADMIN_BASE_URL environment variable to the site's "
+            f"public https:// address, such as https://example.org, not {address!r}"
+            " (plain http only with SECURE_SSL_REDIRECT=false, for a throwaway "
+            "site on this machine)."
+        )
+    return address
 
 
 def media_storage(env):

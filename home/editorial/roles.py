@@ -6,6 +6,7 @@ Moderators approve and publish. One workflow, a moderators' approval task,
 covers both language trees and the public snippets.
 """
 
+from django.conf import settings
 from django.contrib.auth.models import Group, Permission
 from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
@@ -110,6 +111,10 @@ def _permission(app_label, model, codename):
     )
 
 
+class SiteNotReady(RuntimeError):
+    """The pages the roles work on do not exist yet."""
+
+
 def language_homes():
     """{language code: home page} for every translation of the default site's root."""
     site = Site.objects.get(is_default_site=True)
@@ -118,9 +123,37 @@ def language_homes():
     return {locales[home.locale_id]: home for home in homes}
 
 
+def ready_language_homes():
+    """The site's home in every content language, or SiteNotReady.
+
+    Right after `migrate` the default site's root is Wagtail's welcome page,
+    which the content loader replaces: permissions and the workflow given to it
+    would go with it, leaving Communications and Translators no page to work on.
+    """
+    site = Site.objects.filter(is_default_site=True).first()
+    placeholder = site is None or site.root_page.specific_class in (None, Page)
+    homes = {} if placeholder else language_homes()
+    missing = [
+        str(name)
+        for code, name in settings.WAGTAIL_CONTENT_LANGUAGES
+        if code not in homes
+    ]
+    if missing:
+        raise SiteNotReady(
+            f"The site has no home page in {' or '.join(missing)} yet, so the roles "
+            "would have no pages to work on. Run `manage.py setup_site` (it loads "
+            "the content, then sets up the roles), or `load_site_content` first."
+        )
+    return homes
+
+
 @transaction.atomic
 def setup_roles():
-    """Create or bring up to date the groups, their permissions and the workflow."""
+    """Create or bring up to date the groups, their permissions and the workflow.
+
+    Raises SiteNotReady, changing nothing, before the content is loaded.
+    """
+    homes = ready_language_homes()
     permissions = model_permissions()
     groups = {name: Group.objects.get_or_create(name=name)[0] for name in permissions}
     for name, entries in permissions.items():
@@ -131,10 +164,7 @@ def setup_roles():
                 for codename in codenames
             ]
         )
-    homes = language_homes()
     for name, language, codenames in PAGE_PERMISSIONS:
-        if language not in homes:
-            continue
         for codename in codenames:
             GroupPagePermission.objects.get_or_create(
                 group=groups[name],

@@ -4,13 +4,17 @@ and gunicorn's settings."""
 import os
 import re
 import runpy
+import subprocess
+import sys
+import threading
+from http.server import BaseHTTPRequestHandler, HTTPServer
 from unittest import mock
 from urllib.parse import urlsplit
 
 import pytest
 import yaml
 
-from tests.support.site import PROJECT_DIR
+from tests.support.site import PROJECT_DIR, free_port
 
 PROJECT = PROJECT_DIR
 LONG_RUNNING = ["db", "redis", "web"]
@@ -64,13 +68,17 @@ def test_site_starts_once_database_and_cache_are_healthy_and_migrated(services):
     assert services["migrate"]["depends_on"]["db"]["condition"] == "service_healthy"
 
 
-def test_migrations_run_as_their_own_step(services):
+def test_migrations_content_and_roles_run_as_their_own_step(services):
     command = " ".join(services["migrate"]["command"])
 
-    assert "manage.py migrate" in command
-    assert "setup_roles" in command
+    # setup_site migrates, loads the first content, then sets up the roles.
+    assert command == "python manage.py setup_site"
     assert services["migrate"]["restart"] == "no"
     assert "migrate" not in str(services["web"].get("command", ""))
+
+
+def test_the_one_off_step_is_not_health_checked_as_a_web_server(services):
+    assert services["migrate"]["healthcheck"] == {"disable": True}
 
 
 def test_site_gets_its_settings_from_the_environment(services):
@@ -88,6 +96,70 @@ def test_secrets_have_no_default_in_the_compose_file(services):
 
     assert re.fullmatch(r"\$\{SECRET_KEY:\?[^}]*\}", environment["SECRET_KEY"])
     assert ":?" in environment["DATABASE_URL"]
+
+
+def test_the_public_address_is_required_and_the_proxy_counted(services):
+    environment = services["web"]["environment"]
+
+    assert re.fullmatch(
+        r"\$\{WAGTAILADMIN_BASE_URL:\?[^}]*\}", environment["WAGTAILADMIN_BASE_URL"]
+    )
+    # Behind the documented proxy; without it every visitor shares one allowance.
+    assert compose_value(environment["TRUSTED_PROXY_COUNT"], {}) == "1"
+    assert (
+        compose_value(environment["TRUSTED_PROXY_COUNT"], {"TRUSTED_PROXY_COUNT": "2"})
+        == "2"
+    )
+
+
+def test_the_port_is_published_and_checked_where_gunicorn_listens(services):
+    env = {"PORT": str(free_port()), "WEB_PORT": "8080"}
+    web = services["web"]
+    port = compose_value(web["environment"]["PORT"], env)
+
+    assert gunicorn_settings(PORT=port)["bind"] == f"0.0.0.0:{port}"
+    assert [compose_value(mapping, env) for mapping in web["ports"]] == [f"8080:{port}"]
+    assert answers_health_check(web["healthcheck"]["test"], port)
+
+
+def compose_value(value, env):
+    """A compose value after interpolation from env (.env or the shell)."""
+
+    def fill(match):
+        name, operator, default = match.groups()
+        if env.get(name):
+            return env[name]
+        assert operator != ":?", f"{name} is required"
+        return default or ""
+
+    return re.sub(r"\$\{(\w+)(?:(:-|:\?)([^}]*))?\}", fill, value)
+
+
+def answers_health_check(test, port):
+    """Whether the health check command succeeds inside a container whose PORT
+    is port, against a server that answers /healthz there."""
+
+    class Healthy(BaseHTTPRequestHandler):
+        def do_GET(self):
+            self.send_response(200 if self.path == "/healthz" else 404)
+            self.end_headers()
+
+        def log_message(self, *args):
+            pass
+
+    server = HTTPServer(("127.0.0.1", int(port)), Healthy)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        kind, program, *args = test
+        assert (kind, program) == ("CMD", "python")
+        result = subprocess.run(
+            [sys.executable, *args], env={**os.environ, "PORT": port}, timeout=10
+        )
+    finally:
+        server.shutdown()
+        server.server_close()
+    return result.returncode == 0
 
 
 def test_data_and_media_live_on_volumes(services):
@@ -121,6 +193,24 @@ def test_static_files_are_collected_at_build_but_not_migrations(dockerfile):
     assert "manage.py collectstatic" in run
     assert "manage.py migrate" not in run
     assert "migrate" not in " ".join(instructions(dockerfile, "CMD"))
+
+
+def test_the_image_collects_static_files_with_production_settings_loadable(
+    dockerfile,
+):
+    (collect,) = [line for line in dockerfile if "collectstatic" in line]
+    build_env = dict(re.findall(r"(\w+)=(\S+)", collect.split("python manage.py")[0]))
+    code = "import bpnc_site.settings.production as s; print(s.STATIC_ROOT)"
+
+    result = subprocess.run(
+        [sys.executable, "-c", code],
+        cwd=PROJECT,
+        env={"PATH": os.environ["PATH"], **build_env},
+        capture_output=True,
+        text=True,
+    )
+
+    assert result.returncode == 0, result.stderr
 
 
 def test_image_checks_its_own_health_and_starts_gunicorn(dockerfile):
@@ -169,3 +259,20 @@ def test_gunicorn_defaults_suit_a_small_server():
     assert config["timeout"] == 30
     assert config["max_requests"] > 0
     assert config["accesslog"] == "-"
+
+
+def make_dry_run(*args):
+    return subprocess.run(
+        ["make", "-n", *args], cwd=PROJECT, capture_output=True, text=True, check=True
+    ).stdout
+
+
+def test_make_run_builds_and_serves_the_site_at_the_port_it_is_given():
+    commands = make_dry_run("run", "PORT=8103").replace("\\\n", " ")
+    setup = next(line for line in commands.splitlines() if "setup_site" in line)
+    serve = next(line for line in commands.splitlines() if "gunicorn" in line)
+
+    assert "WAGTAILADMIN_BASE_URL=http://127.0.0.1:8103" in setup
+    assert "WAGTAILADMIN_BASE_URL=http://127.0.0.1:8103" in serve
+    assert "--bind 127.0.0.1:8103" in serve
+    assert "8000" not in setup + serve

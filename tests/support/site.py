@@ -68,7 +68,11 @@ def site_environment(folder, database_url=None, production=False, **overrides):
         env.update(
             DJANGO_SETTINGS_MODULE="bpnc_site.settings.production",
             SECRET_KEY=secrets.token_urlsafe(40),
+            # Plain HTTP on loopback: the one case production accepts an http://
+            # public address. The port is chosen only when the site is served, so
+            # a caller whose checks read absolute links passes its own address.
             SECURE_SSL_REDIRECT="false",
+            WAGTAILADMIN_BASE_URL="http://127.0.0.1",
         )
     env.update(overrides)
     return env

@@ -22,6 +22,7 @@ REQUIRED = {
     "SECRET_KEY": "a-production-secret-" + "x" * 50,
     "ALLOWED_HOSTS": "bpnc.example.org",
     "DATABASE_URL": "postgres://bpnc@db.internal:5432/bpnc",
+    "WAGTAILADMIN_BASE_URL": "https://bpnc.example.org",
 }
 OPTIONAL = {
     "REDIS_URL": "redis://redis.internal:6379/0",
@@ -35,7 +36,13 @@ OPTIONAL = {
 
 def clean_environment(**env):
     """This process's environment without any setting the tests decide."""
-    names = {*REQUIRED, *OPTIONAL, "DJANGO_SETTINGS_MODULE", "DEBUG"}
+    names = {
+        *REQUIRED,
+        *OPTIONAL,
+        "DJANGO_SETTINGS_MODULE",
+        "DEBUG",
+        "SECURE_SSL_REDIRECT",
+    }
     environment = {k: v for k, v in os.environ.items() if k not in names}
     environment.update(env)
     return environment
@@ -74,6 +81,41 @@ def test_each_missing_variable_stops_start_up_with_one_line(missing):
     assert result.returncode != 0
     assert result.stderr.count("\n") == 1, result.stderr
     assert result.stderr.startswith(f"Set the {missing} environment variable to ")
+
+
+def test_every_missing_variable_is_named_at_once():
+    result = run(["manage.py", "check"], DJANGO_SETTINGS_MODULE=PRODUCTION)
+
+    assert result.returncode != 0
+    for name in REQUIRED:
+        assert f"Set the {name} environment variable" in result.stderr
+
+
+@pytest.mark.parametrize(
+    "address",
+    ["http://bpnc.example.org", "bpnc.example.org", "https://", "https://x.org/bpnc"],
+)
+def test_the_public_address_must_be_https_and_nothing_more(address):
+    env = {**REQUIRED, "WAGTAILADMIN_BASE_URL": address}
+
+    result = run(["manage.py", "check"], DJANGO_SETTINGS_MODULE=PRODUCTION, **env)
+
+    assert result.returncode != 0
+    assert result.stderr.count("\n") == 1, result.stderr
+    assert result.stderr.startswith(
+        "Set the WAGTAILADMIN_BASE_URL environment variable to the site's public "
+        "https:// address"
+    )
+
+
+def test_plain_http_only_for_a_throwaway_site_without_the_https_redirect():
+    value = production_value(
+        "s.WAGTAILADMIN_BASE_URL",
+        **{**REQUIRED, "WAGTAILADMIN_BASE_URL": "http://127.0.0.1:8103/"},
+        SECURE_SSL_REDIRECT="false",
+    )
+
+    assert value == "http://127.0.0.1:8103"
 
 
 def test_deploy_checks_report_nothing_with_every_service_on():

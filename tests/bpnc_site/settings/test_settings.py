@@ -9,12 +9,20 @@ from tests.support.site import PROJECT_DIR
 PROJECT = PROJECT_DIR
 
 
+LEFT_TO_THE_TEST = {
+    "DATABASE_URL",
+    "SECRET_KEY",
+    "ALLOWED_HOSTS",
+    "DEBUG",
+    "WAGTAILADMIN_BASE_URL",
+    "SECURE_SSL_REDIRECT",
+}
+
+
 def settings_value(module, expression, **env):
     """Evaluate an expression against a settings module in a clean interpreter."""
     environment = {
-        key: value
-        for key, value in os.environ.items()
-        if key not in {"DATABASE_URL", "SECRET_KEY", "ALLOWED_HOSTS", "DEBUG"}
+        key: value for key, value in os.environ.items() if key not in LEFT_TO_THE_TEST
     }
     environment.update(env)
     code = f"import bpnc_site.settings.{module} as s; print({expression})"
@@ -68,6 +76,7 @@ def test_production_takes_hosts_from_the_environment():
         SECRET_KEY="x" * 50,
         ALLOWED_HOSTS="bpnc.org, www.bpnc.org",
         DATABASE_URL="sqlite://",
+        WAGTAILADMIN_BASE_URL="https://bpnc.org",
     )
 
     assert result.stdout.strip() == "['bpnc.org', 'www.bpnc.org'] False"
@@ -84,13 +93,14 @@ def test_production_refuses_to_start_without_a_database_url():
 
 def test_deploy_checks_report_nothing():
     environment = {
-        key: value for key, value in os.environ.items() if key != "DATABASE_URL"
+        key: value for key, value in os.environ.items() if key not in LEFT_TO_THE_TEST
     }
     environment.update(
         DJANGO_SETTINGS_MODULE="bpnc_site.settings.production",
         SECRET_KEY="a-production-secret-" + "x" * 50,
         ALLOWED_HOSTS="bpnc.example.org",
         DATABASE_URL="postgres://bpnc@db.internal:5432/bpnc",
+        WAGTAILADMIN_BASE_URL="https://bpnc.example.org",
     )
     result = subprocess.run(
         [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
