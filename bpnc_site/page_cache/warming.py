@@ -26,12 +26,22 @@ logger = logging.getLogger(__name__)
 _pending = []
 _lock = threading.Lock()
 _handler = None
+# Only app servers warm pages (bpnc_site/wsgi.py switches it on): a management
+# command that publishes (the content loader) exits before pages could be used.
+_serving = False
+
+
+def serve_warmed_pages():
+    global _serving
+    _serving = True
 
 
 def warm_soon(urls):
     """Render the pages at these URLs again in the background (at most
     PAGE_CACHE_WARM_LIMIT of them, the shallowest first)."""
-    if not settings.PAGE_CACHE_ENABLED or settings.PAGE_CACHE_WARM_LIMIT == 0:
+    if not (
+        _serving and settings.PAGE_CACHE_ENABLED and settings.PAGE_CACHE_WARM_LIMIT
+    ):
         return
     chosen = sorted(set(urls), key=lambda url: (urlsplit(url).path.count("/"), url))
     with _lock:

@@ -20,6 +20,7 @@ def warming_in_this_thread(settings, monkeypatch):
     """Warm in the test's own thread and database transaction, keeping its
     connection open as Django's test client does."""
     settings.PAGE_CACHE_WARM_LIMIT = 50
+    monkeypatch.setattr(warming, "_serving", True)
 
     def inline(work):
         request_started.disconnect(close_old_connections)
@@ -52,6 +53,7 @@ def test_the_first_visitor_after_a_publish_gets_a_stored_page_in_both_languages(
 
 def test_warming_is_bounded_and_starts_with_the_shallowest_pages(settings, monkeypatch):
     settings.PAGE_CACHE_WARM_LIMIT = 2
+    monkeypatch.setattr(warming, "_serving", True)
     warmed = []
     monkeypatch.setattr(warming, "warm", warmed.append)
     monkeypatch.setattr(warming, "in_background", lambda work: work())
@@ -71,6 +73,16 @@ def test_warming_is_bounded_and_starts_with_the_shallowest_pages(settings, monke
 def test_nothing_is_warmed_when_the_page_cache_is_off(settings, monkeypatch):
     settings.PAGE_CACHE_ENABLED = False
     settings.PAGE_CACHE_WARM_LIMIT = 50
+    monkeypatch.setattr(warming, "_serving", True)
+    monkeypatch.setattr(warming, "in_background", pytest.fail)
+
+    warming.warm_soon(["http://localhost/en/"])
+
+
+def test_a_command_that_publishes_warms_nothing(settings, monkeypatch):
+    """Only app servers warm pages: a command would exit before they were used."""
+    settings.PAGE_CACHE_WARM_LIMIT = 50
+    monkeypatch.setattr(warming, "_serving", False)
     monkeypatch.setattr(warming, "in_background", pytest.fail)
 
     warming.warm_soon(["http://localhost/en/"])
