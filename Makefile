@@ -4,7 +4,7 @@ UV := $(shell command -v uv 2>/dev/null || echo python3 -m uv)
 RUN := $(UV) run --frozen
 MANAGE := $(RUN) python manage.py
 
-.PHONY: install run dev test lint format content messages content-po bench loadtest
+.PHONY: install run dev test lint format content messages content-po bench loadtest drill
 
 install:
 	@$(UV) --version >/dev/null 2>&1 || python3 -m pip install --quiet --user uv \
@@ -44,6 +44,12 @@ bench: install
 # LOAD_USERS, LOAD_DURATION (seconds), LOAD_WORKERS; PostgreSQL when DATABASE_URL is.
 loadtest: install
 	$(RUN) python -m loadtest.run
+
+# The production topology broken on purpose (loadtest/drill.py): private PostgreSQL
+# and Redis on free ports, two gunicorn app servers behind nginx (or a Python proxy),
+# load while each dependency fails and a release rolls out; DRILL_SHORT=1 for CI's.
+drill: install
+	$(RUN) python -m loadtest.drill
 
 lint: install
 	$(RUN) ruff check .

@@ -1,0 +1,76 @@
+"""The short drill, end to end: the production topology under load and faults
+loses no acknowledged sign-up, stores none twice and serves no stale page after
+a release.
+
+It runs ``python -m loadtest.drill --short`` as CI would run ``make drill``,
+and takes about two minutes. The drill starts a PostgreSQL server of its own
+whatever the suite's database is, so it runs in one of CI's two passes only:
+the PostgreSQL one, whose machine has PostgreSQL's server binaries.
+"""
+
+import os
+import re
+import shutil
+import subprocess
+import sys
+
+import pytest
+from django.db import connection
+
+from loadtest.services import postgres_binary
+from tests.support.site import PROJECT_DIR
+
+TIMEOUT = 8 * 60  # seconds; the short drill stops itself after 6 minutes
+
+
+def missing_servers():
+    missing = [] if shutil.which("redis-server") else ["redis-server"]
+    try:
+        postgres_binary("postgres")
+    except RuntimeError:
+        missing.append("PostgreSQL's server binaries")
+    return missing
+
+
+pytestmark = [
+    pytest.mark.skipif(
+        connection.vendor != "postgresql",
+        reason="The drill builds its own PostgreSQL server whatever DATABASE_URL "
+        "says, so it runs once, in the PostgreSQL pass (DATABASE_URL=postgres://…, "
+        "as in CI's second pass), not again on SQLite.",
+    ),
+    pytest.mark.skipif(
+        bool(missing_servers()),
+        reason=f"The drill needs {' and '.join(missing_servers())}.",
+    ),
+]
+
+
+def run_short_drill():
+    process = subprocess.Popen(
+        [sys.executable, "-m", "loadtest.drill", "--short"],
+        cwd=PROJECT_DIR,
+        env={**os.environ, "DRILL_SHORT": "1"},
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+    )
+    try:
+        output, _ = process.communicate(timeout=TIMEOUT)
+    except subprocess.TimeoutExpired:
+        process.terminate()  # the drill stops everything it started
+        output, _ = process.communicate(timeout=60)
+        pytest.fail(f"The drill took over {TIMEOUT} s:\n{output[-4000:]}")
+    return process.returncode, output
+
+
+def test_the_short_drill_loses_nothing_duplicates_nothing_serves_nothing_stale():
+    returncode, output = run_short_drill()
+    tail = output[-6000:]
+    assert returncode == 0, tail
+    assert re.search(r"^scenario\s+requests\s+errors\s+p99 ms", output, re.M), tail
+    for scenario in ("baseline", "hang Redis", "stop PostgreSQL", "rolling release"):
+        assert re.search(rf"^{scenario}\s+\d+", output, re.M), tail
+    assert re.search(r"lost: 0; duplicated: 0$", output, re.M), tail
+    assert re.search(r"^stale pages after the release: 0 of [1-9]", output, re.M), tail
+    assert "DRILL PASSED" in output, tail
