@@ -1,4 +1,5 @@
 from django.db import models
+from django.utils.functional import SimpleLazyObject, cached_property
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
@@ -103,16 +104,21 @@ class PolicyAreaPage(SitePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["campaigns"] = self.campaigns()
+        # Read once, when the page or its description first needs them.
+        context["campaigns"] = SimpleLazyObject(lambda: self.listed_campaigns)
         return context
 
     def description_from_facts(self, organisation):
-        names = [campaign.title for campaign in self.campaigns()]
+        names = [campaign.title for campaign in self.listed_campaigns]
         if not names:
             return gettext("Our position on %(title)s.") % {"title": self.title}
         return gettext(
             "Our position on %(title)s, and our campaigns in this area: %(campaigns)s."
         ) % {"title": self.title, "campaigns": ", ".join(names)}
+
+    @cached_property
+    def listed_campaigns(self):
+        return list(self.campaigns())
 
     def campaigns(self):
         """Campaigns in this page's language that link to this area and that
