@@ -173,46 +173,40 @@ def measure_limit(wrk, folder, env, html, config):
 def count_queries(folder, env, pages, stored_parts):
     state = "stored" if stored_parts else "cold"
     progress(f"counting SQL queries per page (page cache off, parts {state})")
-    results = folder / f"queries-{state}.json"
-    paths = [page.path for page in pages]
     flag = "true" if stored_parts else "false"
-    done = subprocess.run(
-        [sys.executable, "-m", "bench.count_queries", str(results), *paths],
-        cwd=PROJECT_DIR,
-        env={
-            **env,
-            "PAGE_CACHE_ENABLED": "false",
-            "PAGE_FRAGMENT_CACHE_ENABLED": flag,
-        },
-        capture_output=True,
-        text=True,
-        timeout=QUERIES_TIMEOUT,
-        check=False,
+    return in_process(
+        "bench.count_queries",
+        folder / f"queries-{state}.json",
+        {**env, "PAGE_FRAGMENT_CACHE_ENABLED": flag},
+        QUERIES_TIMEOUT,
+        *(page.path for page in pages),
     )
-    if done.returncode != 0:
-        raise BenchError(f"Counting queries failed:\n{done.stdout}{done.stderr}")
-    return json.loads(results.read_text(encoding="utf-8"))
 
 
 def measure_scale(folder, env):
     progress("content at 1×, 10× and 100×: growing the site and measuring")
-    results = folder / "scale.json"
+    return in_process(
+        "bench.scale",
+        folder / "scale.json",
+        {**env, "PAGE_FRAGMENT_CACHE_ENABLED": "false", "TWO_FACTOR_REQUIRED": "false"},
+        SCALE_TIMEOUT,
+    )
+
+
+def in_process(module, results, env, timeout, *args):
+    """Run ``python -m module RESULTS *args`` on the bench's site with the page
+    cache off, so the servers measured are never instrumented; its JSON results."""
     done = subprocess.run(
-        [sys.executable, "-m", "bench.scale", str(results)],
+        [sys.executable, "-m", module, str(results), *args],
         cwd=PROJECT_DIR,
-        env={
-            **env,
-            "PAGE_CACHE_ENABLED": "false",
-            "PAGE_FRAGMENT_CACHE_ENABLED": "false",
-            "TWO_FACTOR_REQUIRED": "false",
-        },
+        env={**env, "PAGE_CACHE_ENABLED": "false"},
         capture_output=True,
         text=True,
-        timeout=SCALE_TIMEOUT,
+        timeout=timeout,
         check=False,
     )
     if done.returncode != 0:
-        raise BenchError(f"Measuring content scale failed:\n{done.stdout}{done.stderr}")
+        raise BenchError(f"{module} failed:\n{done.stdout}{done.stderr}")
     return json.loads(results.read_text(encoding="utf-8"))
 
 
