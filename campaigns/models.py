@@ -7,6 +7,7 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, re_path
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page, TranslatableMixin
 from wagtail.search import index
@@ -17,6 +18,7 @@ from home.models import SitePage, image_description_field, open_to_all
 from policy.models import PolicyAreaPage
 
 from .blocks import CampaignStreamBlock, DemandStreamBlock
+from .flyers import FLYER_WORDS, all_flyer_subpaths, flyer_subpaths, serve_flyer
 from .signups.forms import SignupForm
 from .signups.models import Signup
 
@@ -93,7 +95,12 @@ class CampaignIndexPage(SitePage):
         return context
 
 
-class CampaignPage(SitePage):
+# Any language's flyer words: a page answers its own and redirects the other's.
+_FLYER = "|".join(single for single, _both in FLYER_WORDS.values())
+_BILINGUAL = "|".join(both for _single, both in FLYER_WORDS.values())
+
+
+class CampaignPage(RoutablePageMixin, SitePage):
     """One campaign: what it is, what it demands, who leads it and how to join."""
 
     class Status(models.TextChoices):
@@ -221,10 +228,28 @@ class CampaignPage(SitePage):
     class Meta:
         verbose_name = _("campaign page")
 
-    def serve(self, request, *args, status=200, **kwargs):
-        response = super().serve(request, *args, **kwargs)
+    def serve(self, request, view=None, args=None, kwargs=None, *, status=200, **ctx):
+        """A route's view (the page or its flyer), or, from the sign-up view, the
+        page with its form in the context and the status to answer with."""
+        if view is not None:
+            return super().serve(request, view, args, kwargs)
+        response = super().serve(request, self.index_route, (), ctx)
         response.status_code = status
         return response
+
+    @re_path(rf"^(?P<word>{_FLYER})/$", name="flyer")
+    @re_path(rf"^(?P<word>{_FLYER})/(?P<both>{_BILINGUAL})/$", name="bilingual_flyer")
+    def flyer(self, request, word, both=None):
+        return serve_flyer(self, request, word, both)
+
+    def flyer_subpaths(self):
+        """The flyers' addresses below the page's, in the language it is served
+        in (the page's own, under i18n_patterns), without reading its locale."""
+        language = translation.get_language()
+        return flyer_subpaths(language if language in FLYER_WORDS else "en")
+
+    def get_cached_paths(self):
+        return ["/", *(f"/{subpath}" for subpath in all_flyer_subpaths())]
 
     def get_context(
         self, request, *args, signup_form=None, rate_limited=False, **kwargs
