@@ -14,6 +14,7 @@ from home.crawlers import BilingualSitemap, robots_txt
 from home.languages import switch_language
 from home.routing import serve as serve_page
 from home.search.views import search
+from home.share_cards.views import share_card
 
 urlpatterns = [
     path("language/<str:language_code>/", switch_language, name="switch_language"),
@@ -21,6 +22,7 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     path("robots.txt", robots_txt, name="robots_txt"),
     path("csp-report/", csp_report, name="csp_report"),
+    path("share-cards/<int:page_id>-<slug:digest>.png", share_card, name="share_card"),
     path(
         "sitemap.xml",
         sitemap,

@@ -11,6 +11,8 @@ from django.utils.safestring import mark_safe
 
 from home.models import OrganisationSettings
 from home.models.base import routed_lineage
+from home.share_cards.cards import alt_text, card_for, card_path
+from home.share_cards.drawing import HEIGHT, WIDTH
 
 from .navigation_tags import home_for
 
@@ -59,13 +61,34 @@ def shorten(text, length=200):
 
 @register.simple_tag(takes_context=True)
 def share_image(context, page):
-    """The picture to show when the page is shared: its own, else the logo."""
+    """The picture to show when the page is shared, with its absolute url, width,
+    height, type and alt text: the page's own picture cut to 1200×630, else its
+    share card, drawn in its language (home/share_cards/)."""
+    origin = site_origin(page)
+    request = context.get("request")
+    settings = OrganisationSettings.for_request(request) if request else None
+    card = card_for(page, getattr(settings, "name", ""))
     for name in ("hero_image", "image"):
         image = getattr(page, name, None)
         if image is not None:
-            return image
-    request = context.get("request")
-    return OrganisationSettings.for_request(request).logo if request else None
+            rendition = image.get_rendition("fill-1200x630|format-jpeg")
+            field = getattr(page, "image_descriptions", {}).get(name, "")
+            description = getattr(page, field, "") if field else ""
+            return {
+                "url": urljoin(origin, rendition.url),
+                "width": rendition.width,
+                "height": rendition.height,
+                "type": "image/jpeg",
+                # not the image's own description: it is in English
+                "alt": description or alt_text(card),
+            }
+    return {
+        "url": urljoin(origin, card_path(page.pk, card)),
+        "width": WIDTH,
+        "height": HEIGHT,
+        "type": "image/png",
+        "alt": alt_text(card),
+    }
 
 
 @register.filter

@@ -82,7 +82,7 @@ def test_campaign_has_title_description_and_sharing_tags(client, seeded_site):
     assert '<meta property="og:title" content="Cancel ShotSpotter">' in html
     assert f'<meta property="og:url" content="http://testserver{page.url}">' in html
     assert '<meta property="og:locale" content="en_US">' in html
-    assert '<meta name="twitter:card" content="summary">' in html
+    assert '<meta name="twitter:card" content="summary_large_image">' in html
 
 
 def test_description_falls_back_from_summary_to_introduction(client, seeded_site):

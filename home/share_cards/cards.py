@@ -1,0 +1,155 @@
+"""What a page's share card says, its address, and the stored PNG.
+
+A card's address carries a digest of everything drawn on it (words, language,
+colours, the drawing's version), so rendering a page only hashes a few strings
+it already holds: no query and no file check. The PNG is drawn the first time
+its address is asked for (or when the page is published) and kept in the
+default storage under ``share-cards/``, like a rendition; a card whose words
+changed gets a new address, so browsers and CDNs may keep each one forever.
+Cards of earlier versions of a page are left in storage (a few tens of kB each).
+"""
+
+import hashlib
+import json
+import logging
+import re
+from dataclasses import asdict
+from functools import cache
+
+from django.contrib.staticfiles import finders
+from django.core.files.base import ContentFile
+from django.core.files.storage import default_storage
+from django.urls import reverse
+from django.utils import translation
+from django.utils.translation import gettext, pgettext_lazy
+from wagtail.models import Page
+
+from home.models import OrganisationSettings, open_to_all
+
+from .drawing import Card, Palette, draw
+
+logger = logging.getLogger(__name__)
+
+# Changed whenever drawing.py draws differently, so every card gets a new address.
+DRAWING_VERSION = "1"
+FOLDER = "share-cards"
+
+# What kind of page the card shows, by page type (other apps by label only).
+KINDS = {
+    "home.homepage": pgettext_lazy("share card", "Our campaigns and positions"),
+    "campaigns.campaignindexpage": pgettext_lazy("share card", "Campaigns"),
+    "campaigns.campaignpage": pgettext_lazy("share card", "Campaign"),
+    "policy.policyindexpage": pgettext_lazy("share card", "Our positions"),
+    "policy.policyareapage": pgettext_lazy("share card", "Our position"),
+}
+
+# The site's colours, from bpnc_site/static/css/site.css, with these as fallback.
+COLOURS = {
+    "ink": "#1c1b1f",
+    "muted": "#4a4650",
+    "paper": "#fffdf9",
+    "accent": "#6b1d52",
+    "accent-ink": "#fff",
+    "won": "#1d5e2f",
+    "stalled": "#7a4b00",
+}
+
+
+@cache
+def palette():
+    """The card's colours, read once from the site's stylesheet."""
+    colours = dict(COLOURS)
+    path = finders.find("css/site.css")
+    if path:
+        with open(path, encoding="utf-8") as handle:
+            css = handle.read()
+        for name in colours:
+            found = re.search(rf"--{name}:\s*(#[0-9a-fA-F]{{3,6}})\s*;", css)
+            if found:
+                colours[name] = found.group(1)
+    return Palette(
+        background=colours["accent"],
+        text=colours["accent-ink"],
+        band=colours["paper"],
+        band_text=colours["ink"],
+        accent=colours["accent"],
+        statuses=(
+            ("active", colours["accent"]),
+            ("won", colours["won"]),
+            ("stalled", colours["stalled"]),
+            ("ended", colours["muted"]),
+        ),
+    )
+
+
+def card_for(page, organisation):
+    """The card of a page, in the active language (the page's own)."""
+    kind = KINDS.get(page._meta.label_lower, "")
+    status_label = getattr(page, "get_status_display", lambda: "")()
+    hashtag = (getattr(page, "hashtag", "") or "").strip()
+    if hashtag and not hashtag.startswith("#"):
+        hashtag = f"#{hashtag}"
+    return Card(
+        language=translation.get_language(),
+        title=page.title,
+        organisation=organisation,
+        kind=str(kind),
+        status=getattr(page, "status", "") or "",
+        status_label=str(status_label),
+        hashtag=hashtag,
+    )
+
+
+def public_page(page_id):
+    """The live page anyone may see, as its specific type; None otherwise."""
+    page = open_to_all(Page.objects.filter(pk=page_id)).select_related("locale")
+    page = page.first()
+    return page.specific if page is not None else None
+
+
+def current_card(page):
+    """The page's card as it is now, in the page's language (outside a
+    request for the page: the share card view, publishing)."""
+    organisation = OrganisationSettings.for_site(page.get_site())
+    with translation.override(page.locale.language_code):
+        return card_for(page, organisation.name)
+
+
+def alt_text(card):
+    """What the card shows, for people who cannot see it, in its language."""
+    return gettext("%(title)s – %(organisation)s") % {
+        "title": card.title,
+        "organisation": card.organisation,
+    }
+
+
+def card_digest(card):
+    drawn = {"card": asdict(card), "palette": asdict(palette()), "v": DRAWING_VERSION}
+    data = json.dumps(drawn, sort_keys=True, ensure_ascii=False).encode()
+    return hashlib.sha256(data).hexdigest()[:16]
+
+
+def card_path(page_id, card):
+    """The card's address on the site (without scheme and host)."""
+    return reverse(
+        "share_card", kwargs={"page_id": page_id, "digest": card_digest(card)}
+    )
+
+
+def stored_name(page_id, card):
+    return f"{FOLDER}/{page_id}-{card_digest(card)}.png"
+
+
+def stored_card(page_id, card):
+    """The card's PNG, drawn and stored the first time it is asked for."""
+    name = stored_name(page_id, card)
+    if default_storage.exists(name):
+        with default_storage.open(name, "rb") as handle:
+            return handle.read()
+    png = draw(card, palette())
+    try:
+        if not default_storage.exists(name):  # another request may have drawn it
+            default_storage.save(name, ContentFile(png))
+    except OSError:
+        logger.warning("Share card %s not stored", name, exc_info=True)
+    return png

@@ -1,0 +1,28 @@
+"""The share card view: a page's card at the address its meta tags name."""
+
+from django.http import Http404, HttpResponse
+from django.shortcuts import redirect
+from django.utils.cache import patch_cache_control
+from django.views.decorators.http import require_safe
+
+from .cards import card_digest, card_path, current_card, public_page, stored_card
+
+A_YEAR = 365 * 24 * 60 * 60
+
+
+@require_safe
+def share_card(request, page_id, digest):
+    """The card, kept by browsers and CDNs for a year: its address changes
+    with what it shows. Pages not open to all have none."""
+    page = public_page(page_id)
+    if page is None:
+        raise Http404
+    card = current_card(page)
+    if card_digest(card) != digest:
+        # The page changed since this address was handed out: its card now.
+        response = redirect(card_path(page.pk, card))
+        patch_cache_control(response, no_cache=True)
+        return response
+    response = HttpResponse(stored_card(page.pk, card), content_type="image/png")
+    patch_cache_control(response, public=True, max_age=A_YEAR, immutable=True)
+    return response
