@@ -1,6 +1,7 @@
 """The core models: the base every page type builds on, the home and standard pages,
 the organisation settings and the base of every snippet the public sees."""
 
+from .alerts import Alert
 from .base import (
     SitePage,
     covered_by_a_restriction,
@@ -12,6 +13,7 @@ from .settings import OrganisationSettings
 from .snippets import PublicSnippet, public_snippet_models
 
 __all__ = [
+    "Alert",
     "HomePage",
     "HomePageFeaturedCampaign",
     "OrganisationSettings",

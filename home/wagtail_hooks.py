@@ -1,0 +1,112 @@
+"""The alerts in the admin: their list says, for every alert, whether it is live in
+each language, and an English alert whose translation is not live says so.
+
+An alert is shown only in the languages where it is live (see models/alerts.py),
+so staff must see at a glance which readers it does not reach yet.
+"""
+
+from django.conf import settings
+from django.contrib import messages
+from django.db.models import Exists, OuterRef
+from django.utils.functional import lazy
+from django.utils.translation import get_language_info, gettext
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.ui.tables import BooleanColumn, Column, DateColumn
+from wagtail.snippets.models import register_snippet
+
+from .editorial.snippet_views import LocaleCheckedEditView, TranslatableSnippetViewSet
+from .models import Alert
+
+
+def _live_in_label(code):
+    language = gettext(get_language_info(code)["name"])
+    return gettext("Live in %(language)s") % {"language": language}
+
+
+live_in_label = lazy(_live_in_label, str)
+
+
+def live_in(code):
+    """The annotation saying whether an alert's version in this language is live."""
+    return f"live_in_{code}"
+
+
+def with_live_languages(queryset):
+    """Each alert with whether it is live in every language: one query for the list."""
+    return queryset.annotate(
+        **{
+            live_in(code): Exists(
+                Alert.objects.filter(
+                    translation_key=OuterRef("translation_key"),
+                    locale__language_code=code,
+                    live=True,
+                )
+            )
+            for code, _name in settings.WAGTAIL_CONTENT_LANGUAGES
+        }
+    )
+
+
+def languages_not_reached(alert):
+    """The content languages in which this alert's version is not live."""
+    live = set(
+        Alert.objects.filter(
+            translation_key=alert.translation_key, live=True
+        ).values_list("locale__language_code", flat=True)
+    )
+    return [
+        code for code, _name in settings.WAGTAIL_CONTENT_LANGUAGES if code not in live
+    ]
+
+
+class AlertEditView(LocaleCheckedEditView):
+    def get(self, request, *args, **kwargs):
+        missing = [
+            code
+            for code in languages_not_reached(self.object)
+            if code != self.object.locale.language_code
+        ]
+        if missing:
+            names = ", ".join(
+                gettext(get_language_info(code)["name"]) for code in missing
+            )
+            messages.warning(
+                request,
+                gettext(
+                    "Not shown in %(languages)s: visitors reading in that language "
+                    "see this alert only once its translation is approved and "
+                    "published."
+                )
+                % {"languages": names},
+            )
+        return super().get(request, *args, **kwargs)
+
+
+class AlertViewSet(TranslatableSnippetViewSet):
+    model = Alert
+    edit_view_class = AlertEditView
+    icon = "warning"
+    menu_label = _("Alerts")
+    menu_order = 250
+    add_to_admin_menu = True
+    list_filter = ["level"]
+    search_fields = ["message"]
+
+    @property
+    def list_display(self):
+        return [
+            "message",
+            Column("level", accessor="get_level_display", label=_("level")),
+            DateColumn("starts_at", label=_("shown from")),
+            DateColumn("ends_at", label=_("shown until")),
+            *[
+                BooleanColumn(live_in(code), label=live_in_label(code))
+                for code, _name in settings.WAGTAIL_CONTENT_LANGUAGES
+            ],
+        ]
+
+    def get_queryset(self, request):
+        return with_live_languages(Alert.objects.all())
+
+
+register_snippet(AlertViewSet)
