@@ -23,7 +23,7 @@ from django.http import HttpResponse
 from django.http.request import split_domain_port, validate_host
 from django.utils.cache import patch_cache_control, patch_vary_headers
 
-from . import store
+from . import lifetimes, store
 from .encoding import accepted_encoding, compressed_variants
 
 logger = logging.getLogger(__name__)
@@ -82,6 +82,7 @@ def _rules():
         ssl_header=settings.SECURE_PROXY_SSL_HEADER,
         ssl_redirect=settings.SECURE_SSL_REDIRECT,
         ignored_parameters=tuple(settings.PAGE_CACHE_IGNORED_PARAMETERS),
+        cdn_max_age=settings.PAGE_CACHE_CDN_MAX_AGE,
     )
 
 
@@ -119,6 +120,7 @@ class PageCacheMiddleware:
         self.fragments = settings.PAGE_FRAGMENT_CACHE_ENABLED
 
     def __call__(self, request):
+        request.page_cache = lifetimes.PageCacheHandle(request)
         if not (self.enabled and may_use_cache(request.META, request.path)):
             if self.fragments:
                 _catch_up_safely()
@@ -132,7 +134,7 @@ class PageCacheMiddleware:
         started = time.time()
         response = self.get_response(request)
         if request.method == "GET" and self._may_store(request, response):
-            stored = self._to_stored(response)
+            stored = self._to_stored(response, lifetimes.deadline_of(request))
             try:
                 self._store(request.path, stored, started)
             except Exception:
@@ -145,7 +147,7 @@ class PageCacheMiddleware:
         then show what the purge was for, as it was before."""
         if not store.purged_since(path, started):
             store.page_cache().set(
-                store.cache_key(path), stored, settings.PAGE_CACHE_TIMEOUT
+                store.cache_key(path), stored, lifetimes.timeout_until(deadline(stored))
             )
 
     @staticmethod
@@ -159,18 +161,21 @@ class PageCacheMiddleware:
         )
 
     @staticmethod
-    def _to_stored(response):
-        """(content, headers, {encoding: compressed content}): compressed once."""
-        patch_cache_control(
-            response, public=True, max_age=0, s_maxage=settings.PAGE_CACHE_CDN_MAX_AGE
-        )
+    def _to_stored(response, deadline=None):
+        """(content, headers, {encoding: compressed content}): compressed once;
+        with a fourth item, the deadline, when the page must not outlive it."""
+        s_maxage = lifetimes.cdn_max_age(deadline, settings.PAGE_CACHE_CDN_MAX_AGE)
+        patch_cache_control(response, public=True, max_age=0, s_maxage=s_maxage)
         patch_vary_headers(response, ["Accept-Encoding"])
         headers = [
             (name, value)
             for name, value in response.items()
             if name.lower() not in UNSTORED_HEADERS
         ]
-        return (response.content, headers, compressed_variants(response.content))
+        variants = compressed_variants(response.content)
+        if deadline is not None:
+            return (response.content, headers, variants, deadline)
+        return (response.content, headers, variants)
 
     @staticmethod
     def _from_stored(stored, accept_encoding, status):
@@ -234,9 +239,16 @@ def _catch_up_safely():
         logger.warning("Page cache unavailable", exc_info=True)
 
 
+def deadline(stored):
+    """When a stored page goes stale, or None when only a purge ends it."""
+    return stored[3] if len(stored) > 3 else None
+
+
 def choose_encoding(stored, accept_encoding):
     """(content, headers, encoding) of a stored page for this Accept-Encoding."""
-    content, headers, variants = stored
+    content, headers, variants = stored[:3]
+    if len(stored) > 3:  # s-maxage counts down to the deadline
+        headers = lifetimes.bounded_headers(headers, stored[3], _rules().cdn_max_age)
     encoding = accepted_encoding(accept_encoding)
     if encoding is None or encoding not in variants:
         return content, headers, None

@@ -64,11 +64,19 @@ def slug_changed(sender, instance, instance_before, **kwargs):
 @receiver(unpublished)
 def snippet_changed(sender, instance, **kwargs):
     if not isinstance(instance, Page):
-        purge_after_commit(pages_showing_object(instance))
+        purge_after_commit(pages_showing(instance))
 
 
 def object_removed(sender, instance, **kwargs):
-    purge_after_commit(pages_showing_object(instance))
+    purge_after_commit(pages_showing(instance))
+
+
+def pages_showing(instance):
+    """A snippet shown on every page (an alert, ``shown_on_every_page``) purges
+    them all; others, the pages using them."""
+    if getattr(type(instance), "shown_on_every_page", False):
+        return all_pages()
+    return pages_showing_object(instance)
 
 
 def object_saved(sender, instance, created=False, **kwargs):

@@ -31,8 +31,9 @@ from wagtail.contrib.frontend_cache.backends.base import BaseBackend
 logger = logging.getLogger(__name__)
 
 # The number changes when the form of an entry does: (content, headers, {encoding:
-# compressed content}) since compression.
-ENTRY_FORM = "page:2"
+# compressed content}) since compression, and a fourth item, the moment it goes
+# stale, for a page showing something timed (lifetimes.py).
+ENTRY_FORM = "page:3"
 # Long enough to outlast any render that started before a purge.
 PURGE_MARKER_TIMEOUT = 10 * 60  # seconds
 FRAGMENT_FORM = "fragment:1"
@@ -40,6 +41,8 @@ FRAGMENT_FORM = "fragment:1"
 # each of them, so the list is closed.
 FRAGMENT_NAMES = (
     *("head", "header", "notices", "content", "signup", "content-end", "footer"),
+    # Not a part of the page: the language's live alerts, kept with its home page.
+    "alerts",
 )
 
 
@@ -212,10 +215,13 @@ def lookup(path, purge_log=None):
     try:
         if purge_log is not None:
             purge_log.catch_up(cache)
-        return cache.get(cache_key(path))
+        stored = cache.get(cache_key(path))
     except Exception:  # a cache outage must not stop the site
         logger.warning("Page cache unavailable; serving uncached", exc_info=True)
         return None
+    if stored is not None and len(stored) > 3 and stored[3] <= time.time():
+        return None  # past its deadline: what it shows has changed
+    return stored
 
 
 def purged_since(path, started):
