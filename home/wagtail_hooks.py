@@ -8,8 +8,7 @@ so staff must see at a glance which readers it does not reach yet.
 from django.conf import settings
 from django.contrib import messages
 from django.db.models import Exists, OuterRef
-from django.utils.functional import lazy
-from django.utils.translation import get_language_info, gettext
+from django.utils.translation import gettext, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.ui.tables import BooleanColumn, Column, DateColumn
 from wagtail.snippets.models import register_snippet
@@ -17,13 +16,12 @@ from wagtail.snippets.models import register_snippet
 from .editorial.snippet_views import LocaleCheckedEditView, TranslatableSnippetViewSet
 from .models import Alert
 
-
-def _live_in_label(code):
-    language = gettext(get_language_info(code)["name"])
-    return gettext("Live in %(language)s") % {"language": language}
-
-
-live_in_label = lazy(_live_in_label, str)
+# Each language's name as it reads within a sentence ("no se muestra en español").
+LANGUAGE_NAMES = {
+    "en": pgettext_lazy("in a sentence", "English"),
+    "es": pgettext_lazy("in a sentence", "Spanish"),
+}
+LIVE_IN = {"en": _("Live in English"), "es": _("Live in Spanish")}
 
 
 def live_in(code):
@@ -67,9 +65,7 @@ class AlertEditView(LocaleCheckedEditView):
             if code != self.object.locale.language_code
         ]
         if missing:
-            names = ", ".join(
-                gettext(get_language_info(code)["name"]) for code in missing
-            )
+            names = ", ".join(str(LANGUAGE_NAMES.get(code, code)) for code in missing)
             messages.warning(
                 request,
                 gettext(
@@ -100,7 +96,7 @@ class AlertViewSet(TranslatableSnippetViewSet):
             DateColumn("starts_at", label=_("shown from")),
             DateColumn("ends_at", label=_("shown until")),
             *[
-                BooleanColumn(live_in(code), label=live_in_label(code))
+                BooleanColumn(live_in(code), label=LIVE_IN.get(code, code))
                 for code, _name in settings.WAGTAIL_CONTENT_LANGUAGES
             ],
         ]
