@@ -58,14 +58,15 @@ SCREENS = {
     ),
 }
 ROLES = {"comms": COMMUNICATIONS, "translator": TRANSLATORS, "moderator": MODERATORS}
-# (role, screen): the queries the screen costs on the seed site.
+# (role, screen): the queries the screen costs on the seed site. The translation
+# report (and its dashboard panel) reads each public snippet model in 3 queries.
 BUDGETS = {
-    ("comms", "dashboard"): 54,
-    ("translator", "dashboard"): 50,
-    ("moderator", "dashboard"): 52,
+    ("comms", "dashboard"): 57,
+    ("translator", "dashboard"): 53,
+    ("moderator", "dashboard"): 55,
     ("comms", "campaign editor"): 62,
-    ("comms", "translation report"): 41,
-    ("translator", "translation report"): 42,
+    ("comms", "translation report"): 44,
+    ("translator", "translation report"): 45,
     ("comms", "sign-up list"): 16,
     ("translator", "translation editor"): 237,
 }
