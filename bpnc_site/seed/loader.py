@@ -24,6 +24,7 @@ from campaigns.models import (
     CampaignPagePerson,
     CampaignPagePolicyArea,
 )
+from home.editorial.review_dates.signals import keep_review_date
 from home.models import (
     HomePage,
     HomePageFeaturedCampaign,
@@ -33,7 +34,7 @@ from home.models import (
 from people.models import Organisation, Person
 from policy.models import Bill, PolicyAreaPage, PolicyIndexPage
 
-from .translation import translate_seed
+from .translation import TARGET_LANGUAGE, translate_seed
 
 CONTENT_DIR = Path(__file__).resolve().parent / "content"
 KEY_NAMESPACE = uuid.UUID("6f1c1c57-37a4-4b53-9a0c-8d2f0b1e5a10")
@@ -106,6 +107,8 @@ class SiteContentLoader:
         # translations can be made in an order wagtail-localize accepts.
         self.seed = []
         self.settings_created = False
+        # {seed label: review-by date} for the pages the data files date.
+        self.review_dates = {}
 
     @transaction.atomic
     def load(self, translate=True):
@@ -146,6 +149,7 @@ class SiteContentLoader:
             self._feature_campaigns(home, site_data["home"], campaigns)
         if translate:
             self.report.translated = translate_seed(self.seed)
+            self._date_new_translations()
         return self.report
 
     # Locales, site and settings
@@ -253,6 +257,8 @@ class SiteContentLoader:
                 values[name] = stable_stream(
                     field.stream_block, value, f"page:{data['key']}:{name}"
                 )
+        if "review_by" in values:
+            self.review_dates[f"page:{data['key']}"] = values["review_by"]
         page = model(
             translation_key=key,
             locale=self.locale,
@@ -265,6 +271,19 @@ class SiteContentLoader:
         self.report.created.append(page)
         self.seed.append((f"page:{data['key']}", page))
         return page
+
+    def _date_new_translations(self):
+        """A date in the data files holds in both languages: the Spanish copies
+        made by this run take it (the first publication gave them the default).
+        Copies that already existed are staff's and left as they are."""
+        for label, instance in self.seed:
+            if label in self.review_dates and label in self.report.translated:
+                keep_review_date(
+                    instance.get_translation(
+                        Locale.objects.get(language_code=TARGET_LANGUAGE)
+                    ),
+                    self.review_dates[label],
+                )
 
     def _campaign(self, index, data, people, organisations, bills, areas):
         relation_names = {"organisations", "people", "policy_areas"}

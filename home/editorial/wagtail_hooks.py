@@ -9,6 +9,9 @@ from wagtail.utils.version import get_main_version
 from . import localize_actions, two_factor_views
 from .report import TranslationStatusPanel, translation_report
 from .review import save_translation_draft, submit_translation_for_review
+from .review_dates.menu import ReviewDueMenuItem
+from .review_dates.panels import ReviewDuePanel
+from .review_dates.views import ReviewDueView
 
 
 @hooks.register("register_admin_urls")
@@ -82,6 +85,34 @@ def translation_report_menu_item():
 @hooks.register("construct_homepage_panels")
 def add_translation_status_panel(request, panels):
     panels.append(TranslationStatusPanel())
+
+
+@hooks.register("register_admin_urls")
+def review_due_urls():
+    return [
+        path("reports/review-due/", ReviewDueView.as_view(), name="review_due"),
+        path(
+            "reports/review-due/results/",
+            ReviewDueView.as_view(results_only=True),
+            name="review_due_results",
+        ),
+    ]
+
+
+@hooks.register("register_reports_menu_item")
+def review_due_menu_item():
+    return ReviewDueMenuItem(
+        _("Review due"),
+        reverse("review_due"),
+        name="review-due",
+        icon_name="date",
+        order=60,
+    )
+
+
+@hooks.register("construct_homepage_panels")
+def add_review_due_panel(request, panels):
+    panels.append(ReviewDuePanel())
 
 
 @hooks.register("construct_reports_menu")

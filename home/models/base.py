@@ -14,10 +14,13 @@ from django.db.models import Exists, OuterRef, Q
 from django.db.models.functions import Length, Substr
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel
 from wagtail.fields import StreamField
 from wagtail.models import Page, PageViewRestriction
 
 from home.request_memo import per_request
+
+from .review_dates import ReviewDates
 
 HOME_ATTRIBUTE = "routed_home_page"
 LINEAGE_ATTRIBUTE = "routed_lineage"
@@ -61,11 +64,12 @@ def image_description_field():
     )
 
 
-class SitePage(Page):
+class SitePage(ReviewDates, Page):
     # {image field: the field that describes it}; see clean().
     image_descriptions = {}
     # What the page is, for search engines (schema.org).
     schema_type = "WebPage"
+    settings_panels = [*Page.settings_panels, FieldPanel("review_by")]
 
     class Meta:
         abstract = True

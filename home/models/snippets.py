@@ -15,11 +15,19 @@ from wagtail.models import (
 )
 from wagtail.search import index
 
+from .review_dates import ReviewDates
+
 
 class PublicSnippet(
-    WorkflowMixin, DraftStateMixin, RevisionMixin, index.Indexed, TranslatableMixin
+    ReviewDates,
+    WorkflowMixin,
+    DraftStateMixin,
+    RevisionMixin,
+    index.Indexed,
+    TranslatableMixin,
 ):
-    """What every public snippet shares: drafts, review, history and two languages."""
+    """What every public snippet shares: drafts, review, history, two languages
+    and a review-by date."""
 
     _revisions = GenericRelation("wagtailcore.Revision", related_query_name="%(class)s")
     workflow_states = GenericRelation(
