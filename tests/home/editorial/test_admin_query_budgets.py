@@ -7,6 +7,8 @@ bills, 2,000 sign-ups, new Spanish translations). The budgets are today's counts
 on the seed site; a change that adds queries to a screen argues for a new one here.
 """
 
+import datetime
+
 import pytest
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
@@ -18,7 +20,10 @@ from django.urls import reverse
 from wagtail.models import Page
 
 from campaigns.models import CampaignIndexPage, CampaignPage
+from home.editorial.review_dates.due import reviewed_page_models
 from home.editorial.roles import COMMUNICATIONS, MODERATORS, TRANSLATORS, setup_roles
+from home.models import public_snippet_models
+from home.models.review_dates import reviewed_models
 from tests.support.factories import SignupFactory
 from tests.support.scale import SEED, add_scaled_content, content_now
 from tests.support.seed import seed_page
@@ -52,6 +57,7 @@ SCREENS = {
         "wagtailadmin_pages:edit", args=[largest_campaign().pk]
     ),
     "translation report": lambda: reverse("translation_report"),
+    "review report": lambda: reverse("review_due"),
     "sign-up list": lambda: reverse("campaigns_signup_modeladmin_index"),
     "translation editor": lambda: reverse(
         "wagtailadmin_pages:edit", args=[spanish(largest_campaign()).pk]
@@ -59,15 +65,19 @@ SCREENS = {
 }
 ROLES = {"comms": COMMUNICATIONS, "translator": TRANSLATORS, "moderator": MODERATORS}
 # (role, screen): the queries the screen costs on the seed site. The translation
-# report (and its dashboard panel) reads each public snippet model in 3 queries.
+# report (and its dashboard panel) reads each public snippet model in 3 queries;
+# the review report (and its panel) each reviewed page and snippet type in one.
 BUDGETS = {
-    ("comms", "dashboard"): 57,
-    ("translator", "dashboard"): 53,
-    ("moderator", "dashboard"): 55,
+    ("comms", "dashboard"): 67,
+    ("translator", "dashboard"): 63,
+    ("moderator", "dashboard"): 65,
     ("comms", "campaign editor"): 62,
     ("comms", "translation report"): 44,
     ("translator", "translation report"): 45,
     ("comms", "sign-up list"): 16,
+    ("comms", "review report"): 20,
+    ("translator", "review report"): 20,
+    ("moderator", "review report"): 19,
     ("translator", "translation editor"): 237,
 }
 
@@ -88,6 +98,13 @@ def signed_in(role):
     return client
 
 
+def everything_overdue():
+    """Every page and snippet due for review, so the review report and its
+    dashboard panel list ten times the seed's rows."""
+    for model in [*reviewed_page_models(), *reviewed_models(public_snippet_models())]:
+        model.objects.update(review_by=datetime.date(2020, 1, 1))
+
+
 def costs_of_every_screen(clients):
     return {
         (role, screen): count_queries(clients[role], SCREENS[screen]())
@@ -106,6 +123,7 @@ def costs(seeded_site_for_module, django_db_blocker):
         SignupFactory.create_batch(3, campaign=seed_page())
         seed = costs_of_every_screen(clients)
         add_scaled_content(10, translations=3)
+        everything_overdue()
         scaled = costs_of_every_screen(clients)
         transaction.set_rollback(True)
     return {key: (seed[key], scaled[key]) for key in BUDGETS}
