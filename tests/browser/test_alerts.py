@@ -2,10 +2,9 @@
 readable at 320 px, and nothing axe-core calls serious or critical."""
 
 import pytest
-from axe_playwright_python.sync_playwright import Axe
 
-from tests.browser.test_accessibility import BLOCKING_IMPACTS, describe
 from tests.support.alerts import MENSAJE, MESSAGE
+from tests.support.axe import blocking_violations, describe
 from tests.support.browser import visit
 from tests.support.seed import seed_path
 from tests.support.site import SiteServer, build_site, run_command, site_environment
@@ -65,11 +64,7 @@ def test_alerts_are_announced_readable_and_accessible(page, site_with_alerts, pa
     assert notice.count() == 1
     assert notice.get_by_role("link").count() == 1
 
-    violations = [
-        violation
-        for violation in Axe().run(page).response["violations"]
-        if violation["impact"] in BLOCKING_IMPACTS
-    ]
+    violations = blocking_violations(page)
     assert not violations, "\n".join(describe(v) for v in violations)
 
     page.set_viewport_size({"width": 320, "height": 640})

@@ -6,9 +6,9 @@ import re
 
 import pytest
 import zxingcpp
-from axe_playwright_python.sync_playwright import Axe
 from PIL import Image
 
+from tests.support.axe import blocking_violations, describe
 from tests.support.browser import visit
 from tests.support.seed import seed_path
 
@@ -28,7 +28,6 @@ WORDS = {
 }
 # A US Letter page at the browser's 96 pixels per inch.
 LETTER = {"width": 816, "height": 1056}
-BLOCKING_IMPACTS = {"serious", "critical"}
 
 
 def flyer(site_url, language, bilingual=False, key=CAMPAIGNS[0]):
@@ -118,17 +117,12 @@ def test_the_bilingual_flyer_has_each_languages_qr_code(letter, site_url):
 
 
 def test_no_serious_axe_violation_on_the_flyers(page, site_url):
-    axe = Axe()
     report = {}
     for language in ("en", "es"):
         for bilingual in (False, True):
             url = flyer(site_url, language, bilingual)
             visit(page, url)
-            violations = [
-                f"{violation['id']}: {violation['help']}"
-                for violation in axe.run(page).response["violations"]
-                if violation["impact"] in BLOCKING_IMPACTS
-            ]
+            violations = [describe(v) for v in blocking_violations(page)]
             if violations:
                 report[url] = violations
 

@@ -69,10 +69,8 @@ def test_every_seed_fact_is_reachable_from_the_home_page(client, seeded_site):
         assert fact in everything, fact
     for figure in SEED_FIGURES:
         assert figure in everything, figure
-    live_pages = (
-        Page.objects.live().filter(depth__gt=1, locale__language_code="en").count()
-    )
-    assert len(pages) == live_pages
+    live_pages = Page.objects.live().filter(depth__gt=1, locale__language_code="en")
+    assert {page.url for page in live_pages} <= pages.keys()
 
 
 def test_treatment_not_trauma_has_its_five_demands_lead_and_contact(

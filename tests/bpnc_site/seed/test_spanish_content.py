@@ -34,7 +34,14 @@ def test_every_english_page_has_a_live_complete_spanish_translation(seeded_site)
         assert done == total, f"{page.title}: {done}/{total}"
 
 
-@pytest.mark.parametrize("model", public_snippet_models())
+# Alerts are timed notices staff write when something happens; the campaigns page
+# gives none, so the seed has none (their Spanish path: tests/home/test_alerts.py).
+SEEDED_SNIPPET_MODELS = [
+    model for model in public_snippet_models() if model.__name__ != "Alert"
+]
+
+
+@pytest.mark.parametrize("model", SEEDED_SNIPPET_MODELS)
 def test_every_public_snippet_exists_in_spanish(seeded_site, model):
     english = model.objects.filter(locale__language_code="en")
     spanish = model.objects.filter(locale__language_code="es")
