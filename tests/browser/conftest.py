@@ -124,6 +124,24 @@ def site_url(chromium_path, tmp_path_factory):
         stop()
 
 
+TRANSLATOR = ("traductora", "bpnc-traduce-demo")
+
+
+@pytest.fixture
+def translator_page(browser, site_url):
+    """A page signed in to the admin as the demo translator (no second factor)."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    context.set_default_timeout(15_000)
+    page = context.new_page()
+    page.goto(f"{site_url}/admin/login/", wait_until="load")
+    page.fill("input[name=username]", TRANSLATOR[0])
+    page.fill("input[name=password]", TRANSLATOR[1])
+    page.click("button[type=submit]")
+    page.wait_for_url(re.compile(r"/admin/$"))
+    yield page
+    context.close()
+
+
 def fetch(url):
     with urllib.request.urlopen(url, timeout=15) as response:
         return response.read().decode("utf-8")

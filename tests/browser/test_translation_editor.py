@@ -1,27 +1,9 @@
 """The demo translator in wagtail-localize's editor, in a real browser: saving and
 submitting for review are offered; what would change the live page is not."""
 
-import re
-
 import pytest
 
 pytestmark = pytest.mark.browser
-
-TRANSLATOR = ("traductora", "bpnc-traduce-demo")
-
-
-@pytest.fixture
-def translator_page(browser, site_url):
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
-    context.set_default_timeout(15_000)
-    page = context.new_page()
-    page.goto(f"{site_url}/admin/login/", wait_until="load")
-    page.fill("input[name=username]", TRANSLATOR[0])
-    page.fill("input[name=password]", TRANSLATOR[1])
-    page.click("button[type=submit]")
-    page.wait_for_url(re.compile(r"/admin/$"))
-    yield page
-    context.close()
 
 
 def test_translator_sees_save_and_submit_but_not_the_live_changing_actions(
