@@ -16,13 +16,15 @@ install:
 content: install
 	WAGTAILADMIN_BASE_URL=http://127.0.0.1:$(PORT) $(MANAGE) setup_site
 
-# The site as visitors see it: gunicorn, whitenoise, DEBUG off, SQLite.
+# The site as visitors see it: gunicorn with the production image's settings
+# (bpnc_site/gunicorn.conf.py), whitenoise, DEBUG off, SQLite; on this machine only,
+# with two workers.
 run: content
 	DEBUG=false $(MANAGE) collectstatic --noinput -v0
 	@echo "Serving http://127.0.0.1:$(PORT)/ (admin at /admin/). Ctrl-C to stop."
 	DEBUG=false WAGTAILADMIN_BASE_URL=http://127.0.0.1:$(PORT) \
-		$(RUN) gunicorn bpnc_site.wsgi --bind 127.0.0.1:$(PORT) \
-		--workers 2 --access-logfile -
+		$(RUN) gunicorn bpnc_site.wsgi --config bpnc_site/gunicorn.conf.py \
+		--bind 127.0.0.1:$(PORT) --workers 2
 
 # For developers: Django's runserver with DEBUG on.
 dev: content

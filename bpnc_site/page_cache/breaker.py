@@ -54,8 +54,9 @@ class BreakerRedisCache(RedisCache):
     def __init__(self, server, params):
         options = dict(params.get("OPTIONS") or {})
         seconds = options.pop("BREAKER_SECONDS", BREAKER_SECONDS)
+        # The breaker decides what a failure costs, and logs it once.
+        options["IGNORE_EXCEPTIONS"] = False
         super().__init__(server, {**params, "OPTIONS": options})
-        self._ignore_exceptions = False  # the breaker decides, and logs once
         self.breaker = _breaker_for(server, seconds)
 
     def _call(self, method, *args, fallback=None, **kwargs):

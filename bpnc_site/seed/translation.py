@@ -16,7 +16,7 @@ from wagtail.models import Locale, Revision
 from wagtail_localize.models import StringSegment, Translation, TranslationSource
 
 CONTENT_PO = Path(settings.BASE_DIR) / "locales" / "es" / "content.po"
-TARGET_LANGUAGE = "es"
+TARGET_LANGUAGE = settings.TRANSLATION_TARGET_LANGUAGE
 # Where the translation editor says the seed's Spanish strings came from
 # ("Translated with content.po on …"), as it says "PO File" for an upload.
 SEED_TOOL_NAME = "content.po"

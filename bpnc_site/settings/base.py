@@ -190,6 +190,8 @@ LANGUAGES = WAGTAIL_CONTENT_LANGUAGES = [
     ("en", _("English")),
     ("es", _("Spanish")),
 ]
+# The language the English content is translated into, through wagtail-localize.
+TRANSLATION_TARGET_LANGUAGE = "es"
 # The project's catalogue first (it wins), then the Spanish it adds to Wagtail's and
 # wagtail-localize's own admin catalogues (locales/packages/es/LC_MESSAGES/*.po).
 LOCALE_PATHS = [BASE_DIR / "locales", BASE_DIR / "locales" / "packages"]
@@ -393,7 +395,7 @@ PAGE_FRAGMENT_CACHE_ENABLED = env.flag("PAGE_FRAGMENT_CACHE_ENABLED", True)
 PAGE_CACHE_WARM_LIMIT = env.whole_number("PAGE_CACHE_WARM_LIMIT", 50)
 PAGE_CACHE_ALIAS = "default"
 # With the local-memory cache, app-server processes tell each other what they
-# purged through this file (see bpnc_site/page_cache.py).
+# purged through this file (see bpnc_site/page_cache/store.py).
 PAGE_CACHE_PURGE_LOG = Path(
     env.text("PAGE_CACHE_PURGE_LOG") or BASE_DIR / "var" / "page-cache-purges.log"
 )

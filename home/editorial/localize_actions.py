@@ -15,7 +15,6 @@ from django.utils.translation import gettext as _
 from wagtail.admin.admin_url_finder import AdminURLFinder
 from wagtail.admin.views.pages.utils import get_valid_next_url_from_request
 from wagtail.models import Page
-from wagtail.permissions import policy_registry
 from wagtail_localize.models import Translation
 from wagtail_localize.views import convert, edit_translation
 from wagtail_localize.views.submit_translations import (
@@ -24,22 +23,9 @@ from wagtail_localize.views.submit_translations import (
 )
 from wagtail_localize.views.update_translations import UpdateTranslationsView
 
+from .permissions import may_edit, may_publish
+
 PUBLISH_FIELD = "publish_translations"
-
-
-def may_publish(user, instance):
-    """Whether the user may make this page or snippet public without review."""
-    if isinstance(instance, Page):
-        return instance.permissions_for_user(user).can_publish()
-    policy = policy_registry.get_by_type(type(instance))
-    return policy.user_has_permission_for_instance(user, "publish", instance)
-
-
-def may_edit(user, instance):
-    if isinstance(instance, Page):
-        return instance.permissions_for_user(user).can_edit()
-    policy = policy_registry.get_by_type(type(instance))
-    return policy.user_has_permission_for_instance(user, "change", instance)
 
 
 def refuse(request, message):

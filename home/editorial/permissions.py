@@ -7,8 +7,9 @@ snippets in their languages, so a translator cannot alter the English originals.
 """
 
 from django.conf import settings
-from wagtail.models import Locale
+from wagtail.models import Locale, Page
 from wagtail.permission_policies import ModelPermissionPolicy
+from wagtail.permissions import policy_registry
 
 # Reading is never restricted: translators need to see the English original.
 UNRESTRICTED_ACTIONS = {"view", "choose"}
@@ -68,3 +69,19 @@ class LocaleRestrictedPermissionPolicy(ModelPermissionPolicy):
         if codes is None:
             return instances
         return instances.filter(locale__language_code__in=codes)
+
+
+def may_edit(user, instance):
+    """Whether the user may change this page or snippet (a draft of it)."""
+    if isinstance(instance, Page):
+        return instance.permissions_for_user(user).can_edit()
+    policy = policy_registry.get_by_type(type(instance))
+    return policy.user_has_permission_for_instance(user, "change", instance)
+
+
+def may_publish(user, instance):
+    """Whether the user may make this page or snippet public without review."""
+    if isinstance(instance, Page):
+        return instance.permissions_for_user(user).can_publish()
+    policy = policy_registry.get_by_type(type(instance))
+    return policy.user_has_permission_for_instance(user, "publish", instance)

@@ -20,13 +20,13 @@ from .status import (
     with_progress,
 )
 
-TARGET_LANGUAGE = "es"
-
 
 def translation_states():
     """The Spanish state of every English page and public snippet."""
     source_locale = Locale.objects.filter(language_code=settings.LANGUAGE_CODE).first()
-    target_locale = Locale.objects.filter(language_code=TARGET_LANGUAGE).first()
+    target_locale = Locale.objects.filter(
+        language_code=settings.TRANSLATION_TARGET_LANGUAGE
+    ).first()
     if source_locale is None or target_locale is None:
         return []
     sources = {

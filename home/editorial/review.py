@@ -10,8 +10,9 @@ from django.views.decorators.http import require_POST
 from wagtail.admin.admin_url_finder import AdminURLFinder
 from wagtail.coreutils import find_available_slug
 from wagtail.models import Page
-from wagtail.permissions import policy_registry
 from wagtail_localize.models import Translation
+
+from .permissions import may_edit
 
 
 @require_POST
@@ -23,7 +24,7 @@ def submit_translation_for_review(request, translation_id):
     """
     translation = get_object_or_404(Translation, pk=translation_id)
     instance = translation.get_target_instance()
-    if not _can_edit(request.user, instance):
+    if not may_edit(request.user, instance):
         raise PermissionDenied
     edit_url = AdminURLFinder(request.user).get_edit_url(instance)
     workflow = instance.get_workflow()
@@ -55,7 +56,7 @@ def save_translation_draft(request, translation_id):
     revision history and the moderators see, with the live version untouched."""
     translation = get_object_or_404(Translation, pk=translation_id)
     instance = translation.get_target_instance()
-    if not _can_edit(request.user, instance):
+    if not may_edit(request.user, instance):
         raise PermissionDenied
     edit_url = AdminURLFinder(request.user).get_edit_url(instance)
     try:
@@ -85,10 +86,3 @@ def save_draft_revision(translation, user):
             draft.get_parent(), slugify(draft.slug), ignore_page_id=draft.pk
         )
     return draft.save_revision(user=user)
-
-
-def _can_edit(user, instance):
-    if isinstance(instance, Page):
-        return instance.permissions_for_user(user).can_edit()
-    policy = policy_registry.get_by_type(type(instance))
-    return policy.user_has_permission_for_instance(user, "change", instance)

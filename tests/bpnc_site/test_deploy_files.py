@@ -276,3 +276,10 @@ def test_make_run_builds_and_serves_the_site_at_the_port_it_is_given():
     assert "WAGTAILADMIN_BASE_URL=http://127.0.0.1:8103" in serve
     assert "--bind 127.0.0.1:8103" in serve
     assert "8000" not in setup + serve
+
+
+def test_make_run_serves_with_the_images_gunicorn_settings():
+    makefile = (PROJECT / "Makefile").read_text(encoding="utf-8")
+    recipe = makefile.split("\nrun:", 1)[1].split("\n\n", 1)[0]
+    assert "--config bpnc_site/gunicorn.conf.py" in recipe
+    assert "--bind 127.0.0.1:$(PORT)" in recipe

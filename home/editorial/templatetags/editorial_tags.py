@@ -7,6 +7,8 @@ from django.contrib.admin.utils import quote
 from django.urls import reverse
 from wagtail.models import Page
 
+from home.editorial.permissions import may_publish
+
 register = template.Library()
 
 
@@ -14,8 +16,6 @@ register = template.Library()
 def may_publish_translation(context, instance):
     """Whether the editor's actions on the live version (stop synchronising,
     convert to an alias) are this user's to take: only for those who publish."""
-    from home.editorial.localize_actions import may_publish
-
     return may_publish(context["request"].user, instance)
 
 
