@@ -6,7 +6,7 @@ of the URL. Here the language's home page and every level of the URL come in one
 query, which Wagtail's serve view then uses (``Page.route_for_request`` keeps its
 result on the request). Where the address of the language's home page is not
 known yet, or no longer right, Wagtail routes as usual and the address is
-learnt from that.
+learnt from that. (Overrides registry: route-for-request.)
 """
 
 from django.db.models import Q

@@ -29,6 +29,7 @@ ROOMS = [
     "bpnc_site/backups",
     "bpnc_site/http",
     "home/editorial",
+    "home/overrides",
     "home/search",
     "campaigns/signups",
 ]

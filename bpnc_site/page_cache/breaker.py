@@ -6,7 +6,8 @@ would wait out its socket timeout; when it is down, each would fail and log.
 Here the first failure opens the breaker: for ``BREAKER_SECONDS`` this process
 answers every cache call at once as a miss (nothing stored, nothing found, an
 ``incr`` of a missing key), then lets one call through to try again. An outage
-is logged once when it starts and once when the cache is back.
+is logged once when it starts and once when the cache is back. (Overrides
+registry: cache-breaker.)
 """
 
 import logging

@@ -8,7 +8,7 @@ it, in the live page and in its latest revision; updates the page's translation
 source; fills the new Spanish strings from the content PO (never a string a
 translator has already written); and saves the Spanish page again.
 
-Running it again finds nothing to do.
+Running it again finds nothing to do. (Overrides registry: seed-repair-list-format.)
 """
 
 import json

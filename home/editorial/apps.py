@@ -12,6 +12,7 @@ class EditorialConfig(AppConfig):
         from wagtail.permissions import register_permission_policy
 
         from home.models import public_snippet_models
+        from home.overrides.localize_dates import dates_without_month_names
 
         from . import signals
         from .permissions import LocaleRestrictedPermissionPolicy
@@ -26,13 +27,3 @@ class EditorialConfig(AppConfig):
         for model in public_snippet_models():
             register_permission_policy(model, LocaleRestrictedPermissionPolicy(model))
         dates_without_month_names()
-
-
-def dates_without_month_names():
-    """wagtail-localize writes its editor's dates with strftime and "%-d %B %Y",
-    so the translator reads "2 December 2026": English month names in any
-    language. A numeric date (2026-12-02) reads the same to everyone."""
-    from wagtail_localize import models
-    from wagtail_localize.views import edit_translation
-
-    models.DATE_FORMAT = edit_translation.DATE_FORMAT = "%Y-%m-%d"

@@ -5,7 +5,8 @@ translations at all). Here, what would change a live page or snippet at once
 (publishing on sync, converting a translation into an alias, stopping its
 synchronisation) is for those who may publish it; starting a translation makes
 drafts, and takes whoever started it somewhere they may be. These views take the
-place of wagtail-localize's own at the same addresses (``wagtail_hooks.py``).
+place of wagtail-localize's own at the same addresses (``wagtail_hooks.py``;
+overrides registry: localize-reviewed-urls, localize-view-methods).
 """
 
 from django.contrib import messages

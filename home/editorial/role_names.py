@@ -10,6 +10,7 @@ compared, looked up and serialised as it is) and which reads in the active
 language wherever it is shown (templates, %-formatting, str()). So a translator
 reads "Aprobación del equipo de moderación" where English staff read
 "Moderators approve". The Spanish is in the catalogue like any other string.
+(Overrides registry: role-names.)
 """
 
 from django.apps import apps

@@ -6,7 +6,8 @@ from django.utils.translation import gettext_lazy
 from wagtail.snippets.views.snippets import DeleteView, EditView, SnippetViewSet
 
 # Wagtail builds these breadcrumbs once, at start-up, in whatever language is
-# active then; lazily, they read in each staff member's own language.
+# active then; lazily, they read in each staff member's own language
+# (overrides registry: snippet-breadcrumbs).
 BREADCRUMB_LABELS = {"Home": gettext_lazy("Home"), "Snippets": gettext_lazy("Snippets")}
 
 

@@ -42,7 +42,8 @@ def two_factor_urls():
 @hooks.register("register_admin_urls")
 def reviewed_localize_actions():
     """In place of wagtail-localize's own views at the same addresses: this app's
-    hooks are registered first, so these patterns match first."""
+    hooks are registered first, so these patterns match first (overrides
+    registry: localize-reviewed-urls)."""
     return [
         path(
             "localize/submit/page/<int:page_id>/",
@@ -118,14 +119,16 @@ def add_review_due_panel(request, panels):
 @hooks.register("construct_reports_menu")
 def reports_menu_in_the_readers_language(request, menu_items):
     """wagtail-localize names its report when the menu is first built, in the
-    language of whoever opens the admin first after a restart."""
+    language of whoever opens the admin first after a restart (overrides
+    registry: localize-report-menu-label)."""
     report = reverse("wagtail_localize:translations_report")
     relabel(menu_items, lambda item: item.url == report, _("Translations"))
 
 
 @hooks.register("construct_help_menu")
 def help_menu_in_the_readers_language(request, menu_items):
-    """Wagtail's "What's new" item is named like wagtail-localize's report."""
+    """Wagtail's "What's new" item is named like wagtail-localize's report
+    (overrides registry: whats-new-menu-label)."""
     version = get_main_version(include_patch=False)
     relabel(
         menu_items,

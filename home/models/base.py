@@ -42,7 +42,8 @@ def store_lists_with_ids(instance):
     A stream assigned from raw data (by code, not the admin's forms) stays lazy,
     and a lazy stream is stored as it came, list items without ids; from such a
     list wagtail-localize extracts no strings, so its text could never be
-    translated and its chosen snippets never swapped for their translations.
+    translated and its chosen snippets never swapped for their translations
+    (overrides registry: stream-list-ids).
     """
     for field in instance._meta.get_fields():
         if isinstance(field, StreamField):

@@ -4,7 +4,7 @@ The stock backend indexes every object with one text-search configuration. Here 
 object is indexed with the configuration of its locale (Spanish pages with
 "spanish", English ones with "english"), and each language's searches run through
 a backend alias whose SEARCH_CONFIG matches, so "campañas" finds "campaña" and
-"immigrants" finds "immigrant".
+"immigrants" finds "immigrant". (Overrides registry: postgres-index-per-language.)
 """
 
 import copy

@@ -1,0 +1,208 @@
+"""Each override of home/overrides/__init__.py still takes effect: what it leans on
+is still there upstream, and it still changes what it means to change. Each test
+is named after its entry."""
+
+import importlib.util
+import inspect
+from pathlib import Path
+
+import polib
+import pytest
+import wagtail_localize
+from django.template.loader import get_template
+from django.test import RequestFactory
+from django.urls import resolve, reverse
+from django.utils import translation
+from django.utils.translation import gettext
+from django_redis.cache import RedisCache
+from wagtail import blocks, hooks
+from wagtail.models import Page
+from wagtail.search.backends.database.postgres import postgres
+from wagtail_localize import models as localize_models
+from wagtail_localize.views import edit_translation
+from wagtail_localize.views.submit_translations import (
+    SubmitPageTranslationView,
+    SubmitSnippetTranslationView,
+)
+from wagtail_localize.views.update_translations import (
+    UpdateTranslationsForm,
+    UpdateTranslationsView,
+)
+from wagtail_modeladmin.views import IndexView
+
+from bpnc_site.page_cache.breaker import BreakerRedisCache
+from home.editorial import localize_actions
+from home.editorial.role_names import RoleName
+from home.overrides.localize_dates import NUMERIC_DATE
+from people.models import Person
+from tests.support.site import PROJECT_DIR
+
+LOCALIZE_TEMPLATES = Path(wagtail_localize.__file__).parent / "templates"
+PACKAGE_CATALOGUES = PROJECT_DIR / "locales" / "packages" / "es" / "LC_MESSAGES"
+
+
+def test_localize_date_format_is_numeric_where_the_editor_formats_dates():
+    for module in (localize_models, edit_translation):
+        assert module.DATE_FORMAT == NUMERIC_DATE
+        assert "strftime(DATE_FORMAT)" in inspect.getsource(module)
+
+
+@pytest.mark.parametrize(
+    ("name", "args", "view"),
+    [
+        ("submit_page_translation", [1], localize_actions.SubmitPageForTranslation),
+        (
+            "submit_snippet_translation",
+            ["people", "person", "1"],
+            localize_actions.SubmitSnippetForTranslation,
+        ),
+        ("update_translations", [1], localize_actions.UpdateTranslations),
+        ("stop_translation", [1], localize_actions.stop_translation),
+        ("convert_to_alias", [1], localize_actions.convert_to_alias),
+    ],
+)
+def test_localize_reviewed_urls_answer_wagtail_localizes_own_addresses(
+    name, args, view
+):
+    match = resolve(reverse(f"wagtail_localize:{name}", args=args))
+    found = inspect.unwrap(match.func)
+    assert getattr(found, "view_class", found) is view
+
+
+def test_localize_view_methods_override_methods_that_exist_upstream():
+    for upstream in (SubmitPageTranslationView, SubmitSnippetTranslationView):
+        assert callable(upstream.get_success_message)
+        assert callable(upstream.get_default_success_url)
+    assert callable(UpdateTranslationsView.get_form)
+    assert callable(UpdateTranslationsView.form_valid)
+    assert localize_actions.PUBLISH_FIELD in UpdateTranslationsForm.base_fields
+
+
+def test_localize_editor_template_overrides_blocks_that_exist_upstream():
+    upstream = LOCALIZE_TEMPLATES / "wagtail_localize/admin/edit_translation.html"
+    source = upstream.read_text(encoding="utf-8")
+    assert "{% block content %}" in source and "{% block bodyclass %}" in source
+    ours = get_template("wagtail_localize/admin/edit_translation.html")
+    assert "translation-review" in ours.template.source
+    workflow_status = get_template(
+        "wagtailadmin/shared/side_panels/includes/status/workflow.html"
+    )
+    assert "{% if is_partial %}" in workflow_status.template.source
+
+
+def test_localize_editor_hidden_actions_match_the_actions_addresses():
+    assert reverse("wagtail_localize:stop_translation", args=[1]).endswith("/disable/")
+    assert "/convert_to_alias/" in reverse(
+        "wagtail_localize:convert_to_alias", args=[1]
+    )
+    script = (
+        Path(wagtail_localize.__file__).parent
+        / "static/wagtail_localize/js/wagtail-localize.js"
+    ).read_text(encoding="utf-8")
+    assert "data-w-action-url-value" in script or "actionUrl" in script
+
+
+def test_localize_report_menu_label_finds_the_report_by_its_address():
+    report = reverse("wagtail_localize:translations_report")
+    items = [hook() for hook in hooks.get_hooks("register_reports_menu_item")]
+    assert report in [item.url for item in items]
+
+
+def test_whats_new_menu_label_finds_wagtails_item_by_its_name():
+    items = [hook() for hook in hooks.get_hooks("register_help_menu_item")]
+    assert any(item.name.startswith("whats-new-in-wagtail-") for item in items)
+
+
+def test_snippet_breadcrumbs_read_in_the_staff_members_language():
+    viewset = Person.snippet_viewset
+    with translation.override("es"):
+        labels = [str(item["label"]) for item in viewset.breadcrumbs_items]
+        home = gettext("Home")
+    assert home != "Home" and home in labels
+
+
+def test_route_for_request_is_kept_where_wagtail_reads_it():
+    request = RequestFactory().get("/en/")
+    route = object()
+    request._wagtail_route_for_request = route
+    assert Page.route_for_request(request, "/en/") is route
+
+
+def test_postgres_index_per_language_subclasses_what_wagtail_still_has():
+    assert callable(postgres.PostgresIndex.add_items)
+    assert "self.config" in inspect.getsource(postgres.PostgresSearchBackend)
+
+
+def list_stream(raw):
+    block = blocks.StreamBlock(
+        [("figures", blocks.ListBlock(blocks.CharBlock()))], use_json_field=True
+    )
+    return block, block.to_python(raw)
+
+
+def test_stream_list_ids_are_still_needed_and_still_given():
+    raw = [{"type": "figures", "value": ["1", "2"], "id": "a"}]
+    block, untouched = list_stream(raw)
+    assert block.get_prep_value(untouched)[0]["value"] == ["1", "2"]  # no ids yet
+    block, iterated = list_stream(raw)
+    for _child in iterated:
+        pass
+    items = block.get_prep_value(iterated)[0]["value"]
+    assert [item["value"] for item in items] == ["1", "2"]
+    assert all(item["id"] for item in items)
+
+
+def test_seed_repair_list_format_tells_legacy_items_apart():
+    block = blocks.ListBlock(blocks.CharBlock())
+    assert block._item_is_in_block_format({"type": "item", "value": "1", "id": "x"})
+    assert not block._item_is_in_block_format("1")
+
+
+def test_role_names_read_in_the_active_language():
+    name = RoleName("Moderators")
+    with translation.override("es"):
+        assert str(name) != "Moderators"
+    assert name == "Moderators"
+
+
+def test_cache_breaker_wraps_methods_with_django_redis_signatures():
+    ours = BreakerRedisCache("redis://127.0.0.1:1/0", {"OPTIONS": {}})
+    assert ours._ignore_exceptions is False
+    assert list(inspect.signature(RedisCache.get).parameters) == [
+        "self",
+        "key",
+        "default",
+        "version",
+        "client",
+    ]
+    for name in ("set", "add", "get_many", "set_many", "delete", "delete_many"):
+        assert callable(getattr(RedisCache, name))
+    for name in ("has_key", "touch", "incr", "decr", "clear"):
+        assert callable(getattr(RedisCache, name))
+
+
+def package_msgids(module, domain):
+    folder = Path(importlib.util.find_spec(module).submodule_search_locations[0])
+    return {
+        (entry.msgctxt, entry.msgid)
+        for path in folder.glob(f"locale/*/LC_MESSAGES/{domain}.po")
+        for entry in polib.pofile(str(path))
+    }
+
+
+@pytest.mark.parametrize("domain", ["django", "djangojs"])
+def test_package_catalogue_translates_msgids_the_packages_still_have(domain):
+    gone = []
+    catalogues = {}
+    for entry in polib.pofile(str(PACKAGE_CATALOGUES / f"{domain}.po")):
+        module = entry.comment.split()[0]  # "django.contrib.humanize (naturaltime)"
+        if module not in catalogues:
+            catalogues[module] = package_msgids(module, domain)
+        if (entry.msgctxt, entry.msgid) not in catalogues[module]:
+            gone.append(f"{module}: {entry.msgid}")
+    assert gone == []
+
+
+def test_signup_export_uses_what_wagtail_modeladmin_still_offers():
+    assert IndexView.FORMAT_CSV and IndexView.FORMAT_XLSX
+    assert hasattr(IndexView, "custom_field_preprocess")
