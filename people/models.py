@@ -48,6 +48,7 @@ class Person(PublicSnippet, models.Model):
             [FieldPanel("email"), FieldPanel("phone"), FieldPanel("languages")],
             heading=_("How to reach them"),
         ),
+        FieldPanel("review_by"),
     ]
     search_fields = [
         index.SearchField("name"),
@@ -102,6 +103,7 @@ class Organisation(PublicSnippet, models.Model):
         FieldPanel("url"),
         FieldPanel("logo"),
         FieldPanel("description"),
+        FieldPanel("review_by"),
     ]
     search_fields = [
         index.SearchField("name"),

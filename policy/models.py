@@ -1,6 +1,6 @@
 from django.db import models
 from django.utils.functional import SimpleLazyObject, cached_property
-from django.utils.translation import gettext
+from django.utils.translation import gettext, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.fields import StreamField
@@ -21,6 +21,8 @@ from .blocks import PositionStreamBlock
 
 class PolicyIndexPage(SitePage):
     """Lists our policy areas and introduces our positions."""
+
+    share_card_kind = pgettext_lazy("share card", "Our positions")
 
     introduction = models.TextField(_("introduction"), blank=True)
     body = StreamField(BaseStreamBlock(), verbose_name=_("body"), blank=True)
@@ -50,6 +52,8 @@ class PolicyIndexPage(SitePage):
 
 class PolicyAreaPage(SitePage):
     """One area of our policy positions, with the campaigns that work on it."""
+
+    share_card_kind = pgettext_lazy("share card", "Our position")
 
     summary = models.TextField(
         _("summary"),
@@ -198,6 +202,7 @@ class Bill(PublicSnippet, models.Model):
         FieldPanel("summary"),
         FieldPanel("status"),
         FieldPanel("official_url"),
+        FieldPanel("review_by"),
     ]
     search_fields = [
         index.SearchField("number"),

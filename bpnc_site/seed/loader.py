@@ -24,7 +24,7 @@ from campaigns.models import (
     CampaignPagePerson,
     CampaignPagePolicyArea,
 )
-from home.editorial.review_dates.signals import keep_review_date
+from home.editorial.review_dates.signals import store_review_date
 from home.models import (
     HomePage,
     HomePageFeaturedCampaign,
@@ -278,7 +278,7 @@ class SiteContentLoader:
         Copies that already existed are staff's and left as they are."""
         for label, instance in self.seed:
             if label in self.review_dates and label in self.report.translated:
-                keep_review_date(
+                store_review_date(
                     instance.get_translation(
                         Locale.objects.get(language_code=TARGET_LANGUAGE)
                     ),

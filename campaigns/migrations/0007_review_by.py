@@ -31,5 +31,5 @@ class Migration(migrations.Migration):
                 verbose_name="review by",
             ),
         ),
-        migrations.RunPython(date_live_content("campaigns"), migrations.RunPython.noop),
+        migrations.RunPython(date_live_content("campaigns", {"campaigns.CampaignPage": 6}), migrations.RunPython.noop),
     ]

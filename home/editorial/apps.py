@@ -17,13 +17,11 @@ class EditorialConfig(AppConfig):
         from . import signals
         from .permissions import LocaleRestrictedPermissionPolicy
         from .review_dates import signals as review_date_signals
-        from .review_dates.forms import show_review_dates_in_snippet_forms
         from .role_names import connect_role_name_receivers
 
         signals.connect_snippet_receivers()
         connect_role_name_receivers()
         review_date_signals.connect_receivers()
-        show_review_dates_in_snippet_forms()
         for model in public_snippet_models():
             register_permission_policy(model, LocaleRestrictedPermissionPolicy(model))
         dates_without_month_names()

@@ -41,5 +41,5 @@ class Migration(migrations.Migration):
                 verbose_name="review by",
             ),
         ),
-        migrations.RunPython(date_live_content("home"), migrations.RunPython.noop),
+        migrations.RunPython(date_live_content("home", {"home.Alert": None}), migrations.RunPython.noop),
     ]

@@ -35,6 +35,8 @@ class AlertQuerySet(models.QuerySet):
 class Alert(PublicSnippet, models.Model):
     """A short, timed message on every public page: a meeting moved, an action today."""
 
+    review_interval = None  # never due: an alert ends by itself
+
     class Level(models.TextChoices):
         NOTICE = "notice", _("Notice")
         URGENT = "urgent", _("Urgent")

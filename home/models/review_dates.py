@@ -15,27 +15,16 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail_localize.fields import BaseTranslatableField
 
-# Months between reviews, by type ("app_label.ModelName", string references
-# only: home imports no other app). None: the type is never due (alerts end
-# by themselves). A class may also say it itself with review_interval.
+# Months between reviews, unless a model says otherwise with review_interval
+# (None: its copies are never due).
 DEFAULT_INTERVAL = 12
-INTERVALS = {
-    "campaigns.CampaignPage": 6,
-    "home.Alert": None,
-}
 # How far ahead the report and the dashboard look for what is due.
 DUE_WITHIN_DAYS = 30
 
 
 def review_interval(model):
     """Months between reviews of this type, or None when it is never due."""
-    for klass in model.__mro__:
-        if "review_interval" in vars(klass):
-            return vars(klass)["review_interval"]
-        meta = vars(klass).get("_meta")
-        if meta is not None and not meta.abstract and meta.label in INTERVALS:
-            return INTERVALS[meta.label]
-    return DEFAULT_INTERVAL
+    return getattr(model, "review_interval", DEFAULT_INTERVAL)
 
 
 def reviewed_models(models_):
@@ -82,16 +71,34 @@ class ReviewDates(models.Model):
     class Meta:
         abstract = True
 
+    def with_content_json(self, content):
+        """A revision of this copy, with the copy's stored review-by date: the
+        date moves on when the copy is published, and revisions are history.
+        Read from the row, not from self, which may be the editor's unsaved form."""
+        instance = super().with_content_json(content)
+        if self.pk is not None:
+            instance.review_by = (
+                type(self)
+                ._base_manager.filter(pk=self.pk)
+                .values_list("review_by", flat=True)
+                .first()
+            )
+        return instance
 
-def date_live_content(app_label):
+
+def date_live_content(app_label, intervals=None):
     """A migration step giving every live copy of the app's reviewed types
-    without a date one: its last publication plus its type's interval."""
+    without a date one: its last publication plus its type's interval.
+    intervals: {"app_label.Model": months or None} where not DEFAULT_INTERVAL,
+    as they were when the migration was written (historical models do not
+    carry review_interval)."""
+    intervals = intervals or {}
 
     def forwards(apps, schema_editor):
         for model in apps.get_app_config(app_label).get_models():
             if "review_by" not in {field.name for field in model._meta.fields}:
                 continue
-            months = INTERVALS.get(model._meta.label, DEFAULT_INTERVAL)
+            months = intervals.get(model._meta.label, DEFAULT_INTERVAL)
             if months is None:
                 continue
             undated = model._base_manager.filter(

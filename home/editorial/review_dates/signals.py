@@ -1,58 +1,62 @@
 """Publishing after review moves a page's or snippet's review-by date on.
 
 A date the editor entered in what they published is kept: it differs from the
-date of the revision published before (or the copy is published for the first
+copy's date before this publication (or the copy is published for the first
 time with a date, as the seed's pages are). Otherwise the copy is due again its
-type's interval from today. The published revision is given the date it ends
-with, so that the next edit starts from it and the next publication compares
-with it.
+type's interval from today.
+
+The date belongs to the copy, not to a revision: it is stored in the copy's row
+only, and every revision reads it from there (ReviewDates.with_content_json), so
+the editor's form opens on it and no revision is ever rewritten.
 """
 
+import datetime
+
 from wagtail.log_actions import registry
-from wagtail.models import Revision
 from wagtail.signals import published
 
 from home.models.review_dates import ReviewDates, next_review_date
 
 
-def previously_published(instance, revision):
-    """The revision published before this one, or None (two queries, only
+def published_before(instance, revision):
+    """Whether the copy was published before this revision (one query, only
     when something is published)."""
     entries = registry.get_logs_for_instance(instance).filter(action="wagtail.publish")
     if revision is not None:
         entries = entries.exclude(revision=revision)
-    entry = entries.exclude(revision=None).order_by("-timestamp", "-pk").first()
-    return entry and Revision.objects.filter(pk=entry.revision_id).first()
+    return entries.exclude(revision=None).exists()
 
 
-def chosen_by_the_editor(instance, revision):
-    if instance.review_by is None:
-        return False
-    before = previously_published(instance, revision)
-    if before is None:
-        return True
-    return instance.review_by.isoformat() != before.content.get("review_by")
+def entered_date(instance, revision):
+    """The date in what is published: the revision's, as the editor sent it."""
+    if revision is None or "review_by" not in revision.content:
+        return instance.review_by
+    entered = revision.content["review_by"]  # a date until the revision is reloaded
+    if isinstance(entered, str):
+        return datetime.date.fromisoformat(entered)
+    return entered
 
 
 def move_review_date(sender, instance, revision=None, **kwargs):
+    """instance is published with the date it had before (with_content_json);
+    the date it ends with is the editor's, or its type's next one."""
     if not isinstance(instance, ReviewDates):
         return
-    new_date = next_review_date(type(instance))
-    if new_date is None or chosen_by_the_editor(instance, revision):
+    entered = entered_date(instance, revision)
+    if entered is not None and (
+        entered != instance.review_by or not published_before(instance, revision)
+    ):
+        store_review_date(instance, entered)
         return
-    keep_review_date(instance, new_date, revision)
+    new_date = next_review_date(type(instance))
+    if new_date is not None:
+        store_review_date(instance, new_date)
 
 
-def keep_review_date(instance, date, revision=None):
-    """Store the copy's date, in its row and in its live revision (or the one
-    given), without saving anything else."""
+def store_review_date(instance, date):
+    """Store the copy's date in its row, without saving anything else."""
     instance.review_by = date
     type(instance)._base_manager.filter(pk=instance.pk).update(review_by=date)
-    revision = revision or instance.live_revision
-    if revision is not None and revision.pk:
-        content = {**revision.content, "review_by": date.isoformat()}
-        Revision.objects.filter(pk=revision.pk).update(content=content)
-        revision.content = content
 
 
 def connect_receivers():
