@@ -3,7 +3,7 @@ from django.db import models
 from django.utils import translation
 from django.utils.functional import SimpleLazyObject
 from django.utils.http import urlencode
-from django.utils.translation import gettext
+from django.utils.translation import gettext, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
@@ -40,6 +40,7 @@ class CampaignIndexPage(SitePage):
     """Lists every campaign, a page of cards at a time."""
 
     schema_type = "CollectionPage"
+    share_card_kind = pgettext_lazy("share card", "Campaigns")
 
     introduction = models.TextField(_("introduction"), blank=True)
     body = StreamField(BaseStreamBlock(), verbose_name=_("body"), blank=True)
@@ -102,6 +103,10 @@ _BILINGUAL = "|".join(both for _single, both in FLYER_WORDS.values())
 
 class CampaignPage(RoutablePageMixin, SitePage):
     """One campaign: what it is, what it demands, who leads it and how to join."""
+
+    share_card_kind = pgettext_lazy("share card", "Campaign")
+    # Campaigns change faster than the rest: read again twice a year.
+    review_interval = 6
 
     class Status(models.TextChoices):
         ACTIVE = "active", _("Active")

@@ -70,6 +70,8 @@ class SitePage(ReviewDates, Page):
     image_descriptions = {}
     # What the page is, for search engines (schema.org).
     schema_type = "WebPage"
+    # What kind of page its share card says it is ("Campaign"); none by default.
+    share_card_kind = ""
     settings_panels = [*Page.settings_panels, FieldPanel("review_by")]
 
     class Meta:

@@ -1,6 +1,7 @@
 from django.db import models
 from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, InlinePanel, PageChooserPanel
 from wagtail.fields import StreamField
@@ -23,6 +24,8 @@ POLICY_INDEX = "policy.PolicyIndexPage"
 
 class HomePage(SitePage):
     """The front page: who we are, featured campaigns and the ways in."""
+
+    share_card_kind = pgettext_lazy("share card", "Our campaigns and positions")
 
     introduction = models.TextField(
         _("introduction"),

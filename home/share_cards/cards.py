@@ -21,7 +21,7 @@ from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from django.urls import reverse
 from django.utils import translation
-from django.utils.translation import gettext, pgettext_lazy
+from django.utils.translation import gettext
 from wagtail.models import Page
 
 from home.models import OrganisationSettings, open_to_all
@@ -33,15 +33,6 @@ logger = logging.getLogger(__name__)
 # Changed whenever drawing.py draws differently, so every card gets a new address.
 DRAWING_VERSION = "1"
 FOLDER = "share-cards"
-
-# What kind of page the card shows, by page type (other apps by label only).
-KINDS = {
-    "home.homepage": pgettext_lazy("share card", "Our campaigns and positions"),
-    "campaigns.campaignindexpage": pgettext_lazy("share card", "Campaigns"),
-    "campaigns.campaignpage": pgettext_lazy("share card", "Campaign"),
-    "policy.policyindexpage": pgettext_lazy("share card", "Our positions"),
-    "policy.policyareapage": pgettext_lazy("share card", "Our position"),
-}
 
 # The site's colours, from bpnc_site/static/css/site.css, with these as fallback.
 COLOURS = {
@@ -84,7 +75,7 @@ def palette():
 
 def card_for(page, organisation):
     """The card of a page, in the active language (the page's own)."""
-    kind = KINDS.get(page._meta.label_lower, "")
+    kind = getattr(page, "share_card_kind", "")
     status_label = getattr(page, "get_status_display", lambda: "")()
     hashtag = (getattr(page, "hashtag", "") or "").strip()
     if hashtag and not hashtag.startswith("#"):
