@@ -1,7 +1,7 @@
 """Production: every setting from the environment, no defaults for secrets or hosts.
 
 Optional services (Redis, S3 media, a CDN, Sentry) are on when their variables are
-set; see the README's Deployment section for the full list.
+set; see docs/operations.md (Deployment) for the full list.
 """
 
 from bpnc_site.logs import json_logging
