@@ -8,22 +8,33 @@ it, in the live page and in its latest revision; updates the page's translation
 source; fills the new Spanish strings from the content PO (never a string a
 translator has already written); and saves the Spanish page again.
 
-Running it again finds nothing to do. (Overrides registry: seed-repair-list-format.)
+It runs once, as the data migration seed 0001_list_items_with_ids, which a new
+install passes with nothing to do. Running it again finds nothing to do.
+Delete this module and make the migration a no-op once every install has
+migrated past it. (Overrides registry: seed-repair-list-format.)
 """
 
 import json
 import uuid
 
+from django.conf import settings
 from django.db import transaction
 from wagtail import blocks
 from wagtail.fields import StreamField
-from wagtail.models import Page, Revision
+from wagtail.models import Locale, Page, Revision, get_page_models
 from wagtail_localize.models import StringTranslation, Translation, TranslationSource
 
 from home.editorial.review import save_draft_revision
+from home.models import public_snippet_models
 
 from .loader import KEY_NAMESPACE
-from .translation import SEED_TOOL_NAME, entries_by_label, new_po, publish_now
+from .translation import (
+    CONTENT_PO,
+    SEED_TOOL_NAME,
+    entries_by_label,
+    new_po,
+    publish_now,
+)
 
 # What an earlier loader wrote as the source of the seed's Spanish strings.
 OLD_SEED_TOOL_NAME = "seed"
@@ -129,9 +140,13 @@ def repair_instance(instance, labels):
     return bool(live)
 
 
-def seed_labels(seed):
-    """{translation key: seed label} for the loader's seed objects."""
-    return {instance.translation_key: label for label, instance in seed}
+def seed_labels(content_po):
+    """{translation key: seed label} for the seed objects the content PO
+    translates: a seed object's key derives from its label (loader.translation_key)."""
+    return {
+        uuid.uuid5(KEY_NAMESPACE, label): label
+        for label in entries_by_label(content_po)
+    }
 
 
 def source_objects(models, locale):
@@ -144,10 +159,19 @@ def source_objects(models, locale):
         yield from queryset
 
 
+def repair_installed_site():
+    """Repair every page and public snippet in English. Returns the repaired ones."""
+    return repair_legacy_lists(
+        [*get_page_models(), *public_snippet_models()],
+        Locale.objects.get(language_code=settings.LANGUAGE_CODE),
+        CONTENT_PO,
+    )
+
+
 @transaction.atomic
-def repair_legacy_lists(models, locale, seed, content_po):
+def repair_legacy_lists(models, locale, content_po):
     """Repair every object of models in the source locale. Returns the repaired ones."""
-    labels = seed_labels(seed)
+    labels = seed_labels(content_po)
     entries = entries_by_label(content_po)
     repaired = []
     for instance in source_objects(models, locale):

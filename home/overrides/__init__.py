@@ -179,10 +179,13 @@ OVERRIDES = [
         name="seed-repair-list-format",
         packages=("wagtail",),
         what="Calls ListBlock._item_is_in_block_format (private).",
-        where="bpnc_site/seed/repair.py",
+        where="bpnc_site/seed/repair.py, run once by the data migration "
+        "bpnc_site/seed/migrations/0001_list_items_with_ids.py",
         why="Tells a legacy list item (bare value) from one in block form, as "
         "ListBlock does itself.",
-        remove="Delete with the repair once every install has been repaired.",
+        remove="Delete repair.py and make the migration a no-op once every install "
+        "has migrated past it (and before any later migration changes a page or "
+        "snippet table).",
     ),
     Override(
         name="role-names",

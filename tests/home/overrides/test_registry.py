@@ -73,3 +73,8 @@ def test_every_pinned_package_has_an_entry_and_every_entry_a_test():
         )
     ]
     assert untested == []
+
+
+def test_the_development_guide_lists_every_entry():
+    guide = (PROJECT_DIR / "docs" / "development.md").read_text(encoding="utf-8")
+    assert [entry.name for entry in OVERRIDES if f"`{entry.name}`" not in guide] == []
