@@ -121,7 +121,7 @@ def test_behind_a_proxy_a_guesser_cannot_lock_out_editors_elsewhere(
 
 
 def test_one_address_trying_many_usernames_is_paused(client, editor, settings):
-    settings.ADMIN_SIGN_IN_RATE_LIMIT = "5/30m"
+    settings.SIGN_IN_RATE_LIMIT = "5/30m"
     for number in range(5):
         assert sign_in(client, "guess", username=f"user{number}").status_code == 200
 

@@ -10,7 +10,7 @@ from django_otp.oath import totp
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from home.editorial.demo_users import create_demo_users
-from home.editorial.two_factor import issue_recovery_codes
+from home.sign_in.second_factor import issue_recovery_codes
 from tests.support.text import visible_text
 
 pytestmark = pytest.mark.django_db
