@@ -1,4 +1,5 @@
-"""Guessing an editor's password at the admin sign-in is stopped after a few tries."""
+"""Guessing a password (or a code) is stopped after a few tries, on every form
+that takes one: per account and address, per address, per account."""
 
 from datetime import timedelta
 
@@ -7,6 +8,10 @@ from axes.models import AccessAttempt
 from django.test import Client
 from django.urls import reverse
 from django.utils import translation
+from wagtail.models import PageViewRestriction
+
+from home.sign_in.second_factor import issue_recovery_codes, unused_recovery_codes
+from tests.support.text import visible_text
 
 pytestmark = pytest.mark.django_db
 
@@ -146,4 +151,99 @@ def test_password_reset_requests_are_throttled_per_address(client, editor, setti
 
     assert response.status_code == 429
     assert response["Retry-After"] == "3600"
-    assert "Vuelva a intentarlo en 60 minutos" in response.content.decode()
+    assert "Espere 60 minutos" in visible_text(response.content)
+
+
+# Every form that takes a password shares one allowance per address.
+
+PASSWORD_FORMS = {
+    "admin sign-in": lambda: reverse("wagtailadmin_login"),
+    "sign-in for private pages, English": lambda: "/en/_util/login/",
+    "sign-in for private pages, Spanish": lambda: "/es/_util/login/",
+}
+
+
+@pytest.mark.parametrize("form", PASSWORD_FORMS)
+def test_a_password_spray_is_paused_on_every_sign_in_form(
+    client, editor, settings, form
+):
+    settings.SIGN_IN_RATE_LIMIT = "5/30m"
+    url = PASSWORD_FORMS[form]()
+    for number in range(5):
+        response = client.post(url, {"username": f"user{number}", "password": "x"})
+        assert response.status_code == 200
+
+    refused = client.post(url, {"username": "editor", "password": PASSWORD})
+
+    assert refused.status_code == 429
+    assert int(refused["Retry-After"]) == 30 * 60
+    assert not is_signed_in(client)
+
+
+def test_the_admins_refusal_holds_on_wagtails_own_sign_in_form(
+    client, editor, settings
+):
+    settings.SIGN_IN_RATE_LIMIT = "3/30m"
+    for number in range(3):
+        sign_in(client, "guess", username=f"user{number}")
+    assert sign_in(client, PASSWORD).status_code == 429
+
+    for url in ("/en/_util/login/", "/es/_util/login/"):
+        response = client.post(url, {"username": "editor", "password": PASSWORD})
+        assert response.status_code == 429, url
+    assert not is_signed_in(client)
+
+
+def test_the_pause_is_explained_in_the_visitors_language(client, editor, settings):
+    settings.SIGN_IN_RATE_LIMIT = "1/30m"
+    client.post("/es/_util/login/", {"username": "a", "password": "b"})
+
+    response = client.post("/es/_util/login/", {"username": "a", "password": "b"})
+
+    assert response.status_code == 429
+    text = visible_text(response.content)
+    assert "Espere 30 minutos" in text
+    assert "Too many" not in text
+
+
+def test_one_account_guessed_from_many_addresses_is_paused(client, editor, settings):
+    settings.SIGN_IN_USERNAME_RATE_LIMIT = "4/h"
+    for number in range(5):
+        guesser = Client(REMOTE_ADDR=f"203.0.113.{number + 10}")
+        assert sign_in(guesser, f"guess{number}").status_code == 200
+
+    response = sign_in(Client(REMOTE_ADDR="198.51.100.99"), "another-guess")
+
+    assert response.status_code == 429
+
+
+def test_page_passwords_are_throttled_too(client, home, settings):
+    settings.SIGN_IN_RATE_LIMIT = "3/30m"
+    restriction = PageViewRestriction.objects.create(
+        page=home, restriction_type=PageViewRestriction.PASSWORD, password="s3cret"
+    )
+    url = reverse(
+        "wagtailcore_authenticate_with_password", args=[restriction.pk, home.pk]
+    )
+    for _ in range(3):
+        client.post(url, {"password": "guess", "return_url": "/"})
+
+    response = client.post(url, {"password": "s3cret", "return_url": "/"})
+
+    assert response.status_code == 429
+
+
+def test_second_step_codes_count_against_the_account(client, moderator, settings):
+    settings.TWO_FACTOR_REQUIRED = True
+    settings.SIGN_IN_ACCOUNT_RATE_LIMIT = "3/15m"
+    code = issue_recovery_codes(moderator)[0]
+    moderator.set_password(PASSWORD)
+    moderator.save()
+    sign_in(client, PASSWORD, username=moderator.username)
+    for number in range(3):
+        client.post(reverse("two_factor_verify"), {"code": f"wrong{number}"})
+
+    response = client.post(reverse("two_factor_verify"), {"code": code})
+
+    assert response.status_code == 429
+    assert code in unused_recovery_codes(moderator)
