@@ -29,7 +29,9 @@ ROOMS = [
     "bpnc_site/backups",
     "bpnc_site/http",
     "home/editorial",
+    "home/outbox",
     "home/search",
+    "home/sign_in",
     "campaigns/signups",
 ]
 
