@@ -32,7 +32,9 @@ SHOWN_FOR = timedelta(days=30)
 
 
 def tell_owner(request, change):
-    user = request.user
+    # The account itself, not the request's lazy wrapper of it (wrapped twice
+    # by django-otp), which Wagtail's log would not recognise as a model.
+    user = get_user_model()._default_manager.get(pk=request.user.pk)
     log(instance=user, action=ACTION_PREFIX + change, user=user)
     if not user.email:
         return
