@@ -4,6 +4,7 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import redirect
 from django.utils.cache import patch_cache_control
 from django.views.decorators.http import require_safe
+from wagtail.models import Site
 
 from .cards import card_digest, card_path, current_card, public_page, stored_card
 
@@ -13,8 +14,8 @@ A_YEAR = 365 * 24 * 60 * 60
 @require_safe
 def share_card(request, page_id, digest):
     """The card, kept by browsers and CDNs for a year: its address changes
-    with what it shows. Pages not open to all have none."""
-    page = public_page(page_id)
+    with what it shows. Only pages anyone may open on this site have one."""
+    page = public_page(page_id, Site.find_for_request(request))
     if page is None:
         raise Http404
     card = current_card(page)
