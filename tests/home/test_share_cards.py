@@ -1,12 +1,14 @@
 """Every page shared shows a 1200×630 picture in its own language: the page's own
 photo, else a card the server draws from what the page says."""
 
+import importlib
 import io
 import re
 from html import unescape
 from urllib.parse import urlsplit
 
 import pytest
+from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from PIL import Image
 from wagtail.models import Page, PageViewRestriction
@@ -282,3 +284,16 @@ def test_a_page_that_stops_being_public_keeps_no_card(
     # leaves its live Spanish translation its card.
     for pk in withdrawn + (live if restricted else []):
         assert stored_cards(Page(pk=pk)) == [], pk
+
+
+def test_cards_stored_under_guessable_names_are_deleted_on_upgrade():
+    migration = importlib.import_module(
+        "home.migrations.0007_delete_guessable_share_cards"
+    )
+    default_storage.save("share-cards/12-0123456789abcdef.png", ContentFile(b"x"))
+    kept = default_storage.save("share-cards/other.txt", ContentFile(b"x"))
+
+    migration.delete_guessable_cards(None, None)
+
+    assert not default_storage.exists("share-cards/12-0123456789abcdef.png")
+    assert default_storage.exists(kept)
