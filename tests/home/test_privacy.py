@@ -95,3 +95,18 @@ def test_private_documents_are_served_only_through_their_checked_view(
     assert "/login/" in response["Location"]
     with pytest.raises(Http404):
         serve_media(RequestFactory().get("/"), private_document.file.name)
+
+
+def test_the_footer_never_links_a_private_privacy_notice(
+    client, seeded_site, django_capture_on_commit_callbacks
+):
+    notice = seed_page("privacy")
+    assert f'href="{spanish(notice).url}"' in client.get("/es/").content.decode()
+    # Moved below another page, so it is not found among the home's children.
+    with django_capture_on_commit_callbacks(execute=True):
+        notice.move(seed_page("about"), pos="last-child")
+        restrict(spanish(seed_page("privacy")))
+
+    for home, page in [("/en/", seed_page("privacy")), ("/es/", spanish(notice))]:
+        page.refresh_from_db()
+        assert f'href="{page.url}"' not in client.get(home).content.decode(), home
