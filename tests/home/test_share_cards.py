@@ -112,6 +112,7 @@ def test_a_card_is_kept_a_year_and_drawn_once(client, seeded_site):
         "public",
         "max-age=31536000",
         "immutable",
+        "s-maxage=0",  # a CDN keeps it no longer than the page (the default)
     }
     assert len(stored) == 1
     with default_storage.open(stored[0], "rb") as handle:
