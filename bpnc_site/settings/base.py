@@ -376,6 +376,10 @@ SIGNUP_RATE_LIMIT = env.text("SIGNUP_RATE_LIMIT", "10/10m")
 # username (django-axes also pauses one account after AXES_FAILURE_LIMIT).
 ADMIN_SIGN_IN_RATE_LIMIT = env.text("ADMIN_SIGN_IN_RATE_LIMIT", "20/30m")
 PASSWORD_RESET_RATE_LIMIT = env.text("PASSWORD_RESET_RATE_LIMIT", "3/h")
+# Content-Security-Policy reports (/csp-report/, anyone may post): per address,
+# and how many are written to the log site-wide.
+CSP_REPORT_RATE_LIMIT = env.text("CSP_REPORT_RATE_LIMIT", "30/10m")
+CSP_REPORT_LOG_LIMIT = env.text("CSP_REPORT_LOG_LIMIT", "100/h")
 
 # Anonymous page cache (bpnc_site/page_cache/): whole pages for visitors who are
 # not logged in, purged exactly when something they show is published or changed.
