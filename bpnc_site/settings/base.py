@@ -76,6 +76,8 @@ MIDDLEWARE = [
     "home.editorial.two_factor.TwoFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "home.editorial.admin_language.AdminLanguageMiddleware",
+    # After the admin language: a half-sent admin form is a 400 in that language.
+    "bpnc_site.http.middleware.IncompleteAdminFormMiddleware",
     "bpnc_site.http.admin_throttle.AdminThrottleMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
@@ -242,12 +244,15 @@ WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp"]
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 # Room for a 48-megapixel phone photo; bigger ones take too much memory to resize.
 WAGTAILIMAGES_MAX_IMAGE_PIXELS = 50_000_000
+# An image must decode and its storage take it before it is accepted (home/uploads.py)
+WAGTAILIMAGES_IMAGE_FORM_BASE = "home.uploads.CheckedImageForm"
 # Documents are always served through Wagtail's view, which checks the privacy of
 # their collection; their files are never linked to directly.
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "txt", "xlsx"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
-# A document's content must fit its extension (home/documents.py).
+# A document's content must fit its extension (home/documents.py), and its
+# storage take it (home/uploads.py).
 WAGTAILDOCS_DOCUMENT_FORM_BASE = "home.documents.CheckedDocumentForm"
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
@@ -350,6 +355,18 @@ FORMAT_MODULE_PATH = ["bpnc_site.formats"]
 # A new translation starts as a draft, whether its source is live or not: it goes
 # live when a moderator approves the translated text.
 WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = False
+
+# wagtail-localize's snippet chooser API (/admin/localize/api/snippets/) is a
+# Django REST framework view on DRF's defaults: JSON only (the browsable HTML
+# renderer needs rest_framework's templates, which are not installed: opening the
+# API in a browser was a server error), signed in through the admin's session only.
+# https://www.django-rest-framework.org/api-guide/settings/
+REST_FRAMEWORK = {
+    "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
+    "DEFAULT_AUTHENTICATION_CLASSES": [
+        "rest_framework.authentication.SessionAuthentication"
+    ],
+}
 
 # Machine translation in wagtail-localize's editor: off unless a service is set.
 # https://wagtail-localize.org/stable/how-to/integrations/machine-translation/
