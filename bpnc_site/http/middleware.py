@@ -2,7 +2,7 @@ import logging
 import re
 
 from django.conf import settings
-from django.http import HttpResponseNotAllowed
+from django.http import Http404, HttpResponseNotAllowed
 from django.middleware.locale import LocaleMiddleware
 from django.template.response import TemplateResponse
 from django.urls import is_valid_path, reverse
@@ -80,16 +80,22 @@ class PublicMethodsMiddleware:
         return self.get_response(request)
 
 
-class IncompleteAdminFormMiddleware:
-    """An admin form posted without the fields its widgets always send is a 400
-    saying nothing was saved, not a server error.
+class AdminInputMiddleware:
+    """Admin requests whose input Wagtail does not check answer a 4xx, not a 500.
 
-    Wagtail's StreamField and ListBlock widgets read their hidden fields (the
-    ``body-count`` of a stream, each child's ``-type``) with ``data[key]``, so a
-    post without them (an unfinished page load, a browser extension, a script
-    posting only a title) raised ``MultiValueDictKeyError`` while the form was
-    validated, before anything was saved: a 500 for the editor. Placed after
-    AdminLanguageMiddleware, the page is in the editor's admin language.
+    - A form posted without the fields its widgets always send is a 400 saying
+      nothing was saved. Wagtail's StreamField and ListBlock widgets read their
+      hidden fields (the ``body-count`` of a stream, each child's ``-type``) with
+      ``data[key]``, so a post without them (an unfinished page load, a browser
+      extension, a script posting only a title) raised ``MultiValueDictKeyError``
+      while the form was validated, before anything was saved.
+    - A chooser's "chosen" address with an id that is not a number
+      (``/admin/images/chooser/chosen/abc/``) is a 404: Wagtail's chooser views
+      look the id up catching only ``DoesNotExist``, and Django raises
+      ``ValueError`` for such an id.
+
+    Placed after AdminLanguageMiddleware, the pages are in the editor's admin
+    language.
     """
 
     def __init__(self, get_response):
@@ -99,17 +105,20 @@ class IncompleteAdminFormMiddleware:
         return self.get_response(request)
 
     def process_exception(self, request, exception):
-        if not (
-            isinstance(exception, MultiValueDictKeyError)
-            and request.method == "POST"
-            and request.path_info.startswith(reverse("wagtailadmin_home"))
-        ):
+        if not request.path_info.startswith(reverse("wagtailadmin_home")):
             return None
-        logger.warning("Incomplete admin form: %s lacks %s", request.path, exception)
-        response = TemplateResponse(
-            request,
-            "errors/admin_incomplete_form.html",
-            {"back_url": request.get_full_path()},
-            status=400,
-        )
-        return response.render()
+        if isinstance(exception, MultiValueDictKeyError) and request.method == "POST":
+            logger.warning(
+                "Incomplete admin form: %s lacks %s", request.path, exception
+            )
+            response = TemplateResponse(
+                request,
+                "errors/admin_incomplete_form.html",
+                {"back_url": request.get_full_path()},
+                status=400,
+            )
+            return response.render()
+        match = request.resolver_match
+        if isinstance(exception, ValueError) and match and match.url_name == "chosen":
+            raise Http404 from exception
+        return None

@@ -76,8 +76,8 @@ MIDDLEWARE = [
     "home.editorial.two_factor.TwoFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "home.editorial.admin_language.AdminLanguageMiddleware",
-    # After the admin language: a half-sent admin form is a 400 in that language.
-    "bpnc_site.http.middleware.IncompleteAdminFormMiddleware",
+    # After the admin language: malformed admin input is a 4xx in that language.
+    "bpnc_site.http.middleware.AdminInputMiddleware",
     "bpnc_site.http.admin_throttle.AdminThrottleMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",

@@ -123,3 +123,21 @@ def test_a_half_sent_new_page_is_a_400_too(comms, signed_in):
 
 def test_the_public_site_still_adds_the_language_prefix(client, seeded_site):
     assert client.get("/campaigns/").status_code == 302
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/admin/images/chooser/chosen/abc/",
+        "/admin/documents/chooser/chosen/abc/",
+        "/admin/snippets/choose/people/person/chosen/abc/",
+        "/admin/snippets/choose/policy/bill/chosen/999999/",
+    ],
+)
+@pytest.mark.parametrize("role", ["comms", "translator"])
+def test_a_chooser_given_an_id_that_is_not_there_answers_404(
+    request, seeded_site, signed_in, role, path
+):
+    client = signed_in(request.getfixturevalue(role))
+
+    assert client.get(path, HTTP_ACCEPT=BROWSER).status_code == 404
