@@ -78,6 +78,8 @@ MIDDLEWARE = [
     "home.sign_in.second_factor.TwoFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "home.editorial.admin_language.AdminLanguageMiddleware",
+    # After the admin language: malformed admin input is a 4xx in that language.
+    "bpnc_site.http.middleware.AdminInputMiddleware",
     # One allowance per address and per account for every password form.
     "home.sign_in.throttle.SignInThrottleMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
@@ -245,12 +247,15 @@ WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp"]
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 # Room for a 48-megapixel phone photo; bigger ones take too much memory to resize.
 WAGTAILIMAGES_MAX_IMAGE_PIXELS = 50_000_000
+# An image must decode and its storage take it before it is accepted (home/uploads.py)
+WAGTAILIMAGES_IMAGE_FORM_BASE = "home.uploads.CheckedImageForm"
 # Documents are always served through Wagtail's view, which checks the privacy of
 # their collection; their files are never linked to directly.
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "txt", "xlsx"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
-# A document's content must fit its extension (home/documents.py).
+# A document's content must fit its extension (home/documents.py), and its
+# storage take it (home/uploads.py).
 WAGTAILDOCS_DOCUMENT_FORM_BASE = "home.documents.CheckedDocumentForm"
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
@@ -354,6 +359,18 @@ FORMAT_MODULE_PATH = ["bpnc_site.formats"]
 # live when a moderator approves the translated text.
 WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = False
 
+# wagtail-localize's snippet chooser API (/admin/localize/api/snippets/) is a
+# Django REST framework view on DRF's defaults: JSON only (the browsable HTML
+# renderer needs rest_framework's templates, which are not installed: opening the
+# API in a browser was a server error), signed in through the admin's session only.
+# https://www.django-rest-framework.org/api-guide/settings/
+REST_FRAMEWORK = {
+    "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
+    "DEFAULT_AUTHENTICATION_CLASSES": [
+        "rest_framework.authentication.SessionAuthentication"
+    ],
+}
+
 # Machine translation in wagtail-localize's editor: off unless a service is set.
 # https://wagtail-localize.org/stable/how-to/integrations/machine-translation/
 if env.text("DEEPL_API_KEY"):
@@ -384,6 +401,10 @@ SIGN_IN_RATE_LIMIT = env.text("SIGN_IN_RATE_LIMIT", "20/30m")
 SIGN_IN_USERNAME_RATE_LIMIT = env.text("SIGN_IN_USERNAME_RATE_LIMIT", "10/h")
 SIGN_IN_ACCOUNT_RATE_LIMIT = env.text("SIGN_IN_ACCOUNT_RATE_LIMIT", "10/15m")
 PASSWORD_RESET_RATE_LIMIT = env.text("PASSWORD_RESET_RATE_LIMIT", "3/h")
+# Content-Security-Policy reports (/csp-report/, anyone may post): per address,
+# and how many are written to the log site-wide.
+CSP_REPORT_RATE_LIMIT = env.text("CSP_REPORT_RATE_LIMIT", "30/10m")
+CSP_REPORT_LOG_LIMIT = env.text("CSP_REPORT_LOG_LIMIT", "100/h")
 
 # Anonymous page cache (bpnc_site/page_cache/): whole pages for visitors who are
 # not logged in, purged exactly when something they show is published or changed.
