@@ -411,3 +411,13 @@ def test_make_run_builds_and_serves_the_site_at_the_port_it_is_given():
     assert "WAGTAILADMIN_BASE_URL=http://127.0.0.1:8103" in serve
     assert "--bind 127.0.0.1:8103" in serve
     assert "8000" not in setup + serve
+
+
+def test_a_worker_retries_the_emails_waiting_in_the_outbox(services):
+    worker = services["worker"]
+    assert worker["command"] == ["python", "manage.py", "send_queued_email", "--loop"]
+    assert worker["restart"] == "unless-stopped"
+    assert "ports" not in worker
+    assert worker["depends_on"]["migrate"]["condition"] == (
+        "service_completed_successfully"
+    )
