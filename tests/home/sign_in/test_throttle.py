@@ -8,7 +8,7 @@ from axes.models import AccessAttempt
 from django.test import Client
 from django.urls import reverse
 from django.utils import translation
-from wagtail.models import PageViewRestriction
+from wagtail.models import Collection, CollectionViewRestriction, PageViewRestriction
 
 from home.sign_in.second_factor import issue_recovery_codes, unused_recovery_codes
 from tests.support.text import visible_text
@@ -247,3 +247,41 @@ def test_second_step_codes_count_against_the_account(client, moderator, settings
 
     assert response.status_code == 429
     assert code in unused_recovery_codes(moderator)
+
+
+def test_document_passwords_are_throttled_too(client, locales, settings):
+    settings.SIGN_IN_RATE_LIMIT = "3/30m"
+    collection = Collection.get_first_root_node().add_child(name="Shared")
+    restriction = CollectionViewRestriction.objects.create(
+        collection=collection,
+        restriction_type=CollectionViewRestriction.PASSWORD,
+        password="s3cret",
+    )
+    url = reverse("wagtaildocs_authenticate_with_password", args=[restriction.pk])
+    for _ in range(3):
+        client.post(url, {"password": "guess", "return_url": "/"})
+
+    response = client.post(url, {"password": "s3cret", "return_url": "/"})
+
+    assert response.status_code == 429
+
+
+def test_a_stolen_session_cannot_guess_the_password_on_the_account_page(
+    client, editor, settings
+):
+    settings.SIGN_IN_ACCOUNT_RATE_LIMIT = "3/15m"
+    client.force_login(editor)
+    attempt = {
+        "password-old_password": "guess",
+        "password-new_password1": "a-new-long-password",
+        "password-new_password2": "a-new-long-password",
+    }
+    for _ in range(3):
+        assert client.post(reverse("wagtailadmin_account"), attempt).status_code == 200
+
+    attempt["password-old_password"] = PASSWORD
+    response = client.post(reverse("wagtailadmin_account"), attempt)
+
+    assert response.status_code == 429
+    editor.refresh_from_db()
+    assert editor.check_password(PASSWORD)
