@@ -113,7 +113,7 @@ def signup_address(page, request):
     url = page.get_full_url(request)
     if url is None:
         raise Http404
-    return f"{url}#{SIGNUP_FRAGMENT}" if page.signup_enabled else url
+    return f"{url}#{SIGNUP_FRAGMENT}" if page.takes_signups else url
 
 
 def qr_svg(url):

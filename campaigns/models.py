@@ -1,7 +1,7 @@
 from django.core.paginator import Paginator
 from django.db import models
 from django.utils import translation
-from django.utils.functional import SimpleLazyObject
+from django.utils.functional import SimpleLazyObject, cached_property
 from django.utils.http import urlencode
 from django.utils.translation import gettext, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
@@ -233,6 +233,17 @@ class CampaignPage(RoutablePageMixin, SitePage):
     class Meta:
         verbose_name = _("campaign page")
 
+    @cached_property
+    def takes_signups(self):
+        """Whether the page shows the sign-up form and the sign-up view stores
+        its sign-ups: only on a campaign anyone may open, since restricted pages
+        are absent from sign-ups (their sign-ups would be refused), so even
+        those allowed in see no form that could only fail. A new page's preview
+        has no place in the tree yet: nothing restricts it."""
+        if not self.signup_enabled:
+            return False
+        return not (self.path and self.get_view_restrictions().exists())
+
     def serve(self, request, view=None, args=None, kwargs=None, *, status=200, **ctx):
         """A route's view (the page or its flyer), or, from the sign-up view, the
         page with its form in the context and the status to answer with."""
@@ -260,7 +271,7 @@ class CampaignPage(RoutablePageMixin, SitePage):
         self, request, *args, signup_form=None, rate_limited=False, **kwargs
     ):
         context = super().get_context(request, *args, **kwargs)
-        if self.signup_enabled:
+        if self.takes_signups:
             context["signup_form"] = signup_form or SignupForm(
                 language=translation.get_language()
             )

@@ -6,6 +6,8 @@ class HomeConfig(AppConfig):
     verbose_name = "Home and site chrome"
 
     def ready(self):
-        from .share_cards.publishing import connect
+        from . import rich_text_links
+        from .share_cards import publishing
 
-        connect()
+        publishing.connect()
+        rich_text_links.connect()

@@ -7,6 +7,8 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 from wagtail.documents.forms import BaseDocumentForm
 
+from home.uploads import check_storage_writable
+
 ZIP = b"PK\x03\x04"  # Office and OpenDocument files are zip archives
 SIGNATURES = {
     "pdf": (b"%PDF-",),
@@ -55,3 +57,8 @@ class CheckedDocumentForm(BaseDocumentForm):
                 code="content_mismatch",
             )
         return upload
+
+    def clean(self):
+        cleaned_data = super().clean()
+        check_storage_writable(self)
+        return cleaned_data

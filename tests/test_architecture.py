@@ -30,7 +30,9 @@ ROOMS = [
     "bpnc_site/http",
     "home/editorial",
     "home/overrides",
+    "home/outbox",
     "home/search",
+    "home/sign_in",
     "campaigns/signups",
 ]
 

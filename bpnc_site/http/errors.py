@@ -1,5 +1,5 @@
 """Error pages that work when the database or the request's context cannot: 400,
-500 and 503 in the visitor's language, and the admin's sign-in lockout."""
+500 and 503 in the visitor's language."""
 
 import sys
 
@@ -10,7 +10,6 @@ from django.http import (
     HttpResponseBadRequest,
     HttpResponseServerError,
 )
-from django.shortcuts import render
 from django.template import loader
 from django.utils import translation
 from django.utils.cache import add_never_cache_headers
@@ -57,14 +56,3 @@ def server_error(request):
 def bad_request(request, exception=None):
     """400 (a request too large or malformed to read), in the visitor's language."""
     return HttpResponseBadRequest(render_error_page(request, "errors/400.html"))
-
-
-def admin_login_locked_out(request, original_response=None, credentials=None):
-    """django-axes' answer to a locked-out sign-in, in the admin's language."""
-    cool_off = settings.AXES_COOLOFF_TIME
-    return render(
-        request,
-        "errors/login_locked_out.html",
-        {"cooloff_minutes": int(cool_off.total_seconds() // 60)},
-        status=429,
-    )

@@ -24,6 +24,8 @@ from wagtail.contrib.frontend_cache.utils import PurgeBatch, purge_urls_from_cac
 from wagtail.contrib.settings.registry import registry as settings_registry
 from wagtail.models import Page, ReferenceIndex
 
+from home.models import public_snippet_models
+
 from .store import PageCachePurgeBackend
 from .warming import warm_soon
 
@@ -36,7 +38,9 @@ SITE_WIDE_DEPTH = 3
 
 def pages_showing_page(page):
     """Every page whose rendering includes this page, in every language."""
-    if page.depth <= SITE_WIDE_DEPTH:
+    if page.depth <= SITE_WIDE_DEPTH or linked_from_every_page(
+        Page.objects.filter(pk=page.pk)
+    ):
         return all_pages()
     twins = Page.objects.filter(translation_key=page.translation_key)
     twin_ids = list(twins.values_list("pk", flat=True))
@@ -49,6 +53,22 @@ def pages_showing_page(page):
         | Q(path__in=parent_paths)
         | Q(depth=SITE_WIDE_DEPTH - 1)  # every language's home page
     )
+
+
+def linked_from_every_page(pages):
+    """Whether a live snippet shown on every page (an alert) links one of these
+    pages in any language: when such a page is withdrawn or made private, the
+    link must leave every page."""
+    keys = pages.values("translation_key")
+    for model in public_snippet_models():
+        if not getattr(model, "shown_on_every_page", False):
+            continue
+        for field in model._meta.get_fields():
+            if field.many_to_one and field.related_model is Page:
+                linking = {f"{field.name}__translation_key__in": keys, "live": True}
+                if model.objects.filter(**linking).exists():
+                    return True
+    return False
 
 
 def pages_showing_object(obj):

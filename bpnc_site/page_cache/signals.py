@@ -18,6 +18,7 @@ from home.models import OrganisationSettings, public_snippet_models
 
 from .purging import (
     all_pages,
+    linked_from_every_page,
     pages_below,
     pages_showing_object,
     pages_showing_page,
@@ -91,7 +92,11 @@ def privacy_changed(sender, instance, **kwargs):
     page and those below it must leave the cache at once (and come back, when
     made public again)."""
     page = instance.page
-    purge_after_commit(pages_below(page) | pages_showing_page(page))
+    below = pages_below(page)
+    if linked_from_every_page(below):  # an alert links a page now private
+        purge_after_commit(all_pages())
+    else:
+        purge_after_commit(below | pages_showing_page(page))
 
 
 # Logged actions that change a live page without sending page_published: a live

@@ -16,6 +16,8 @@ BASE_DIR = PROJECT_DIR.parent
 
 INSTALLED_APPS = [
     "home",
+    "home.sign_in",
+    "home.outbox",
     # Before wagtail_localize: its templates extend wagtail-localize's own.
     "home.editorial",
     "people",
@@ -73,10 +75,13 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django_otp.middleware.OTPMiddleware",
     # A second factor for staff who may publish or see personal data.
-    "home.editorial.two_factor.TwoFactorMiddleware",
+    "home.sign_in.second_factor.TwoFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "home.editorial.admin_language.AdminLanguageMiddleware",
-    "bpnc_site.http.admin_throttle.AdminThrottleMiddleware",
+    # After the admin language: malformed admin input is a 4xx in that language.
+    "bpnc_site.http.middleware.AdminInputMiddleware",
+    # One allowance per address and per account for every password form.
+    "home.sign_in.throttle.SignInThrottleMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     # Last, as django-axes requires: turns a locked-out sign-in into its page.
@@ -151,7 +156,7 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": f"{_VALIDATORS}.NumericPasswordValidator"},
 ]
 
-# Two-factor sign-in to the admin (django-otp, home/editorial/two_factor.py): an
+# Two-factor sign-in (django-otp, home/sign_in/second_factor.py): an
 # authenticator app's codes (TOTP), or one-time recovery codes (static tokens,
 # `manage.py recovery_codes`). Required of superusers and of every group that may
 # publish anything or see sign-ups.
@@ -171,7 +176,7 @@ AXES_COOLOFF_TIME = timedelta(minutes=30)
 # but nobody can lock a colleague out from elsewhere.
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
-AXES_LOCKOUT_CALLABLE = "bpnc_site.http.errors.admin_login_locked_out"
+AXES_LOCKOUT_CALLABLE = "home.sign_in.throttle.locked_out"
 
 # How many proxies (load balancer, CDN) stand between visitors and the app: the
 # visitor's address is then read from X-Forwarded-For, counted from the right
@@ -217,7 +222,7 @@ STORAGES = {
 # Wagtail
 
 WAGTAIL_SITE_NAME = "Brighton Park Neighborhood Council"
-WAGTAILADMIN_USER_LOGIN_FORM = "home.editorial.sign_in.LabelledLoginForm"
+WAGTAILADMIN_USER_LOGIN_FORM = "home.sign_in.forms.LabelledLoginForm"
 WAGTAIL_I18N_ENABLED = True
 WAGTAILADMIN_BASE_URL = env.text("WAGTAILADMIN_BASE_URL", "http://localhost:8000")
 # On PostgreSQL each language is stemmed with its own text-search configuration and
@@ -244,12 +249,15 @@ WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp"]
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 # Room for a 48-megapixel phone photo; bigger ones take too much memory to resize.
 WAGTAILIMAGES_MAX_IMAGE_PIXELS = 50_000_000
+# An image must decode and its storage take it before it is accepted (home/uploads.py)
+WAGTAILIMAGES_IMAGE_FORM_BASE = "home.uploads.CheckedImageForm"
 # Documents are always served through Wagtail's view, which checks the privacy of
 # their collection; their files are never linked to directly.
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "txt", "xlsx"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
-# A document's content must fit its extension (home/documents.py).
+# A document's content must fit its extension (home/documents.py), and its
+# storage take it (home/uploads.py).
 WAGTAILDOCS_DOCUMENT_FORM_BASE = "home.documents.CheckedDocumentForm"
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
@@ -353,6 +361,18 @@ FORMAT_MODULE_PATH = ["bpnc_site.formats"]
 # live when a moderator approves the translated text.
 WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = False
 
+# wagtail-localize's snippet chooser API (/admin/localize/api/snippets/) is a
+# Django REST framework view on DRF's defaults: JSON only (the browsable HTML
+# renderer needs rest_framework's templates, which are not installed: opening the
+# API in a browser was a server error), signed in through the admin's session only.
+# https://www.django-rest-framework.org/api-guide/settings/
+REST_FRAMEWORK = {
+    "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
+    "DEFAULT_AUTHENTICATION_CLASSES": [
+        "rest_framework.authentication.SessionAuthentication"
+    ],
+}
+
 # Machine translation in wagtail-localize's editor: off unless a service is set.
 # https://wagtail-localize.org/stable/how-to/integrations/machine-translation/
 if env.text("DEEPL_API_KEY"):
@@ -374,10 +394,19 @@ elif env.text("LIBRETRANSLATE_URL"):
 
 # Sign-ups: how many form posts one address may make (django-ratelimit).
 SIGNUP_RATE_LIMIT = env.text("SIGNUP_RATE_LIMIT", "10/10m")
-# Admin sign-in attempts and password-reset requests per address, across every
-# username (django-axes also pauses one account after AXES_FAILURE_LIMIT).
-ADMIN_SIGN_IN_RATE_LIMIT = env.text("ADMIN_SIGN_IN_RATE_LIMIT", "20/30m")
+# Every form that takes a password or a sign-in code (home/sign_in/throttle.py):
+# posts per address across every form and username; wrong passwords per username
+# from any address; codes and re-entered passwords per signed-in account;
+# password-reset requests per address. django-axes also pauses one username at one
+# address after AXES_FAILURE_LIMIT wrong passwords.
+SIGN_IN_RATE_LIMIT = env.text("SIGN_IN_RATE_LIMIT", "20/30m")
+SIGN_IN_USERNAME_RATE_LIMIT = env.text("SIGN_IN_USERNAME_RATE_LIMIT", "10/h")
+SIGN_IN_ACCOUNT_RATE_LIMIT = env.text("SIGN_IN_ACCOUNT_RATE_LIMIT", "10/15m")
 PASSWORD_RESET_RATE_LIMIT = env.text("PASSWORD_RESET_RATE_LIMIT", "3/h")
+# Content-Security-Policy reports (/csp-report/, anyone may post): per address,
+# and how many are written to the log site-wide.
+CSP_REPORT_RATE_LIMIT = env.text("CSP_REPORT_RATE_LIMIT", "30/10m")
+CSP_REPORT_LOG_LIMIT = env.text("CSP_REPORT_LOG_LIMIT", "100/h")
 
 # Anonymous page cache (bpnc_site/page_cache/): whole pages for visitors who are
 # not logged in, purged exactly when something they show is published or changed.
@@ -416,3 +445,19 @@ WAGTAILFRONTENDCACHE = {
 # Each language's pages have their own slugs, so every URL to purge is listed
 # explicitly rather than derived by swapping the language prefix.
 WAGTAILFRONTENDCACHE_LANGUAGES = []
+
+# Email: EMAIL_URL (django-environ), printed to the console unless set. Emails are
+# queued in the outbox with the action that causes them and sent after it commits
+# (home/outbox/); `manage.py send_queued_email --loop` retries what failed.
+_email = env.email("consolemail://")
+EMAIL_BACKEND = _email["EMAIL_BACKEND"]
+EMAIL_HOST = _email.get("EMAIL_HOST", "")
+EMAIL_PORT = _email.get("EMAIL_PORT") or 25
+EMAIL_HOST_USER = _email.get("EMAIL_HOST_USER", "")
+EMAIL_HOST_PASSWORD = _email.get("EMAIL_HOST_PASSWORD", "")
+EMAIL_USE_TLS = _email.get("EMAIL_USE_TLS", False)
+EMAIL_USE_SSL = _email.get("EMAIL_USE_SSL", False)
+EMAIL_TIMEOUT = env.whole_number("EMAIL_TIMEOUT", 10)
+DEFAULT_FROM_EMAIL = env.text("DEFAULT_FROM_EMAIL", "BPNC <no-reply@localhost>")
+SERVER_EMAIL = DEFAULT_FROM_EMAIL
+OUTBOX_SEND_AFTER_COMMIT = env.flag("OUTBOX_SEND_AFTER_COMMIT", True)

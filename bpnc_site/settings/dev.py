@@ -9,6 +9,5 @@ DEBUG = env.flag("DEBUG", True)
 PAGE_FRAGMENT_CACHE_ENABLED = env.flag("PAGE_FRAGMENT_CACHE_ENABLED", not DEBUG)
 # Only ever used on a developer's machine; production.py requires a real one.
 SECRET_KEY = SECRET_KEY or "local-only-insecure-key-never-used-in-production"  # noqa: F405
-EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
 SERVE_MEDIA = True
 LOCAL_INSTALL = True

@@ -40,3 +40,9 @@ def database(default_url, conn_max_age):
     config["CONN_MAX_AGE"] = whole_number("CONN_MAX_AGE", conn_max_age)
     config["CONN_HEALTH_CHECKS"] = True
     return config
+
+
+def email(default_url):
+    """EMAIL_URL (or default_url) as Django's email settings: smtp+tls://user:
+    password@host:587 in production, consolemail:// to print emails."""
+    return ENV.email_url("EMAIL_URL", default=default_url)

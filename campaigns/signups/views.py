@@ -21,16 +21,16 @@ from urllib.parse import urlsplit
 from django.conf import settings
 from django.db import DatabaseError, InterfaceError, OperationalError
 from django.http import Http404, HttpResponse, HttpResponseRedirect
-from django.shortcuts import get_object_or_404
 from django.template.loader import render_to_string
 from django.template.response import TemplateResponse
 from django.utils import translation
 from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods
+from wagtail.models import Site
 
 from campaigns.models import CampaignPage
-from home.models import open_to_all
+from home.models import public_pages_of
 from home.throttling import over_limit, retry_after
 
 from .forms import SignupForm
@@ -65,11 +65,8 @@ def is_same_origin(request):
 @never_cache
 @require_http_methods(["GET", "HEAD", "POST"])
 def signup(request, page_id):
-    if page_id > MAX_PAGE_ID:
-        raise Http404
-    pages = open_to_all(CampaignPage.objects.select_related("locale"))
     try:
-        page = get_object_or_404(pages, pk=page_id)
+        page = public_campaign(request, page_id)
     except DATABASE_UNAVAILABLE:
         if request.method != "POST":
             raise  # nothing typed to keep: the site's own 503 page
@@ -77,15 +74,38 @@ def signup(request, page_id):
         form = SignupForm(request.POST)
         form.not_saved = True
         return form_alone(request, form, status=503)
+    if request.method == "POST" and (page is None or not page.takes_signups):
+        return signups_closed(request)
+    if page is None:
+        raise Http404
     if request.method != "POST":
         # A reloaded or shared address of the form: the campaign, in its language.
         return HttpResponseRedirect(f"{page.get_url(request)}#signup")
     return take_signup(request, page)
 
 
+def public_campaign(request, page_id):
+    """The campaign anyone may open on this site with this id; None for every
+    other id (the tree's root, another site's page, a draft, a restricted
+    campaign, no page at all), so the answer says nothing of what is not public."""
+    if not 0 < page_id <= MAX_PAGE_ID:
+        return None
+    site = Site.find_for_request(request)
+    pages = public_pages_of(site, CampaignPage.objects.select_related("locale"))
+    page = pages.filter(pk=page_id).first()
+    if page is not None:
+        # Found among the pages open to all: no restriction covers it.
+        page.takes_signups = page.signup_enabled
+    return page
+
+
+def signups_closed(request):
+    """A sign-up for a campaign that takes none here (restricted ones take none,
+    even from those allowed in): refused, saying so and that nothing was saved."""
+    return TemplateResponse(request, "campaigns/signup_closed.html", status=404)
+
+
 def take_signup(request, page):
-    if not page.signup_enabled:
-        raise Http404
     if not is_same_origin(request):
         return TemplateResponse(
             request, "campaigns/signup_refused.html", {"page": page}, status=403

@@ -4,8 +4,13 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 
+from home.sign_in.second_factor import (
+    issue_recovery_codes,
+    needs_two_factor,
+    unused_recovery_codes,
+)
+
 from .roles import COMMUNICATIONS, MODERATORS, TRANSLATORS, prefers_spanish_admin
-from .two_factor import issue_recovery_codes, needs_two_factor, unused_recovery_codes
 
 # Fewer unused recovery codes than this, and a demo account gets a fresh set.
 LOW_ON_CODES = 3

@@ -6,7 +6,7 @@ from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.utils.version import get_main_version
 
-from . import localize_actions, two_factor_views
+from . import localize_actions
 from .report import TranslationStatusPanel, translation_report
 from .review import save_translation_draft, submit_translation_for_review
 from .review_dates.menu import ReviewDueMenuItem
@@ -28,14 +28,6 @@ def translation_urls():
             save_translation_draft,
             name="save_translation_draft",
         ),
-    ]
-
-
-@hooks.register("register_admin_urls")
-def two_factor_urls():
-    return [
-        path("two-factor/", two_factor_views.verify, name="two_factor_verify"),
-        path("two-factor/setup/", two_factor_views.setup, name="two_factor_setup"),
     ]
 
 

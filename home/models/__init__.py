@@ -6,7 +6,9 @@ from .base import (
     SitePage,
     covered_by_a_restriction,
     image_description_field,
+    in_site,
     open_to_all,
+    public_pages_of,
 )
 from .pages import HomePage, HomePageFeaturedCampaign, StandardPage
 from .settings import OrganisationSettings
@@ -22,6 +24,8 @@ __all__ = [
     "StandardPage",
     "covered_by_a_restriction",
     "image_description_field",
+    "in_site",
     "open_to_all",
+    "public_pages_of",
     "public_snippet_models",
 ]

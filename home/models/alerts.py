@@ -16,9 +16,11 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.models import Page
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
+from .base import open_to_all
 from .snippets import PublicSnippet
 
 
@@ -132,8 +134,12 @@ class Alert(PublicSnippet, models.Model):
         other alerts (no database access afterwards)."""
         url = ""
         if self.link_page_id:
+            # Only a page anyone may open: no restriction on it or above it in
+            # any language. The page cache purges every page when a linked page
+            # is withdrawn or made private (bpnc_site/page_cache/purging.py).
             page = self.link_page.localized
-            url = page.url if page.live else ""
+            if open_to_all(Page.objects.filter(pk=page.pk)).exists():
+                url = page.url
         return ShownAlert(
             message=self.message,
             level=self.level,

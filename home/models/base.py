@@ -161,6 +161,32 @@ def open_to_all(pages):
     return pages.live().exclude(covered_by_a_restriction())
 
 
+def in_site(site):
+    """True, in a page queryset's filter, for a page at or below this site's root
+    page in any language (Wagtail's ``in_site()`` looks at one language's tree
+    only); False for every page when there is no site."""
+    if site is None:
+        return Q(pk__in=[])
+    return Exists(
+        Page.objects.filter(
+            translation_key__in=Page.objects.filter(pk=site.root_page_id).values(
+                "translation_key"
+            ),
+            # the site's root in some language: an ancestor of the page, or itself
+            path=Substr(OuterRef("path"), 1, Length("path")),
+        )
+    )
+
+
+def public_pages_of(site, pages=None):
+    """The pages (all pages by default) that anyone may open on this site: live,
+    below one of its root page's translations and covered by no restriction.
+    For every public address built from a page's id: the tree's root, another
+    site's pages, drafts and private pages are not found there."""
+    pages = Page.objects.all() if pages is None else pages
+    return open_to_all(pages).filter(in_site(site))
+
+
 def public_translations(request):
     """{translation key: its live, public pages in every language}, read once per
     request: the sitemap lists every page with its translations."""

@@ -6,7 +6,15 @@ it already holds: no query and no file check. The PNG is drawn the first time
 its address is asked for (or when the page is published) and kept in the
 default storage under ``share-cards/``, like a rendition; a card whose words
 changed gets a new address, so browsers and CDNs may keep each one forever.
-Cards of earlier versions of a page are left in storage (a few tens of kB each).
+
+The card is served only through its view, which answers for pages anyone may
+open on the site asking. The stored file is named by a keyed hash (the site's
+secret key over the page's id and the card's digest) in a folder named the same
+way for the page, so the media address of a card cannot be worked out from the
+page: a private or withdrawn page's card is not reachable there either, even
+before it is deleted. A page keeps only its current card: the others are deleted
+when it is published, and all of them when it stops being public
+(publishing.py).
 """
 
 import hashlib
@@ -16,15 +24,17 @@ import re
 from dataclasses import asdict
 from functools import cache
 
+from django.conf import settings
 from django.contrib.staticfiles import finders
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from django.urls import reverse
 from django.utils import translation
+from django.utils.crypto import salted_hmac
 from django.utils.translation import gettext
 from wagtail.models import Page
 
-from home.models import OrganisationSettings, open_to_all
+from home.models import OrganisationSettings, public_pages_of
 
 from .drawing import Card, Palette, draw
 
@@ -33,6 +43,11 @@ logger = logging.getLogger(__name__)
 # Changed whenever drawing.py draws differently, so every card gets a new address.
 DRAWING_VERSION = "1"
 FOLDER = "share-cards"
+# Names a page's folder and its cards' files (see stored_name).
+NAME_SALT = "home.share_cards.stored_name"
+# The largest id a page can have: SQLite's driver fails on larger numbers
+# rather than finding nothing.
+MAX_PAGE_ID = 2**63 - 1
 
 # The site's colours, from bpnc_site/static/css/site.css, with these as fallback.
 COLOURS = {
@@ -91,10 +106,14 @@ def card_for(page, organisation):
     )
 
 
-def public_page(page_id):
-    """The live page anyone may see, as its specific type; None otherwise."""
-    page = open_to_all(Page.objects.filter(pk=page_id)).select_related("locale")
-    page = page.first()
+def public_page(page_id, site):
+    """The page anyone may open on this site, as its specific type; None for
+    any other id (the tree's root, another site's page, a draft, a private
+    page, no page at all)."""
+    if not 0 < page_id <= MAX_PAGE_ID:
+        return None
+    pages = public_pages_of(site, Page.objects.filter(pk=page_id))
+    page = pages.select_related("locale").first()
     return page.specific if page is not None else None
 
 
@@ -127,8 +146,23 @@ def card_path(page_id, card):
     )
 
 
+def _keyed(value, secret=None):
+    return salted_hmac(NAME_SALT, value, secret=secret, algorithm="sha256").hexdigest()
+
+
+def page_folders(page_id):
+    """The page's card folder under the current secret key and under each key
+    still accepted (``SECRET_KEY_FALLBACKS``), so that cards stored before a
+    key was rotated are still found and deleted."""
+    secrets = [settings.SECRET_KEY, *getattr(settings, "SECRET_KEY_FALLBACKS", [])]
+    return [f"{FOLDER}/{_keyed(f'page:{page_id}', secret)[:32]}" for secret in secrets]
+
+
 def stored_name(page_id, card):
-    return f"{FOLDER}/{page_id}-{card_digest(card)}.png"
+    """Where the card's PNG is kept: never shown to anyone, and not to be worked
+    out without the secret key."""
+    file_name = _keyed(f"card:{page_id}:{card_digest(card)}")[:32]
+    return f"{page_folders(page_id)[0]}/{file_name}.png"
 
 
 def stored_card(page_id, card):
@@ -144,3 +178,16 @@ def stored_card(page_id, card):
     except OSError:
         logger.warning("Share card %s not stored", name, exc_info=True)
     return png
+
+
+def forget_cards(page_id, keep=None):
+    """Delete the page's stored cards, except the one named keep."""
+    for folder in page_folders(page_id):
+        try:
+            _directories, files = default_storage.listdir(folder)
+        except (FileNotFoundError, NotADirectoryError):
+            continue
+        for file_name in files:
+            name = f"{folder}/{file_name}"
+            if name != keep:
+                default_storage.delete(name)

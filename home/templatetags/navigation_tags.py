@@ -1,9 +1,10 @@
-"""The site's chrome: its home page, the main menu and the privacy notice link."""
+"""The site's chrome: its home page, the main menu and the privacy notice link;
+and links that content chose to a page, shown only when anyone may open it."""
 
 from django import template
 from django.db.models import Q
 from django.utils import translation
-from wagtail.models import Site
+from wagtail.models import Page, Site
 
 from home.models import OrganisationSettings, open_to_all
 from home.models.base import routed_home_page
@@ -41,20 +42,17 @@ def _chrome_pages(request):
             OrganisationSettings.for_request(request).privacy_page if request else None
         )
         if home is None:
-            return {"menu": [], "privacy": privacy.localized if privacy else None}
+            return {"menu": [], "privacy": open_version(privacy)}
         wanted = Q(show_in_menus=True)
         if privacy is not None:
             wanted |= Q(translation_key=privacy.translation_key)
         pages = list(open_to_all(home.get_children().filter(wanted)).order_by("path"))
         localized_privacy = None
         if privacy is not None:
-            localized_privacy = (
-                next(
-                    (p for p in pages if p.translation_key == privacy.translation_key),
-                    None,
-                )
-                or privacy.localized
-            )
+            localized_privacy = next(
+                (p for p in pages if p.translation_key == privacy.translation_key),
+                None,
+            ) or open_version(privacy)
         return {
             "menu": [page for page in pages if page.show_in_menus],
             "privacy": localized_privacy,
@@ -79,3 +77,16 @@ def is_within(page, section):
 def privacy_page(context):
     """The privacy notice in the visitor's language, from the organisation settings."""
     return _chrome_pages(context.get("request"))["privacy"]
+
+
+@register.simple_tag
+def open_version(page):
+    """The page in the visitor's language when anyone may open it, else None:
+    a link chosen in content or settings never leads to a private or withdrawn
+    page (nor shows its address and title)."""
+    if page is None:
+        return None
+    target = page.localized
+    if open_to_all(Page.objects.filter(pk=target.pk)).exists():
+        return target
+    return None

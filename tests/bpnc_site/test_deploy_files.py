@@ -13,16 +13,24 @@ from urllib.parse import urlsplit
 
 import pytest
 import yaml
+from django.conf import settings
 
+from bpnc_site.http.media import PRIVATE_FOLDERS
 from tests.support.site import PROJECT_DIR, free_port
 
 PROJECT = PROJECT_DIR
-LONG_RUNNING = ["db", "redis", "web"]
+LONG_RUNNING = ["db", "redis", "web", "proxy"]
+PROXY = PROJECT / "bpnc_site" / "proxy"
 
 
 @pytest.fixture(scope="module")
-def services():
-    return yaml.safe_load((PROJECT / "docker-compose.yml").read_text())["services"]
+def compose():
+    return yaml.safe_load((PROJECT / "docker-compose.yml").read_text())
+
+
+@pytest.fixture(scope="module")
+def services(compose):
+    return compose["services"]
 
 
 @pytest.fixture(scope="module")
@@ -42,10 +50,12 @@ def instructions(dockerfile, name):
     return [line for line in dockerfile if line.split()[0] == name]
 
 
-def test_the_stack_has_database_cache_migrations_and_site(services):
-    assert {"db", "redis", "migrate", "web"} <= set(services)
+def test_the_stack_has_database_cache_migrations_site_and_proxy(services):
+    assert {"db", "redis", "migrate", "web", "proxy"} <= set(services)
     assert services["db"]["image"].startswith("postgres:")
     assert services["redis"]["image"].startswith("redis:")
+    # The official image; 1.27.3 or later re-resolves "web" (the resolve parameter).
+    assert re.fullmatch(r"nginx:1\.(2[89]|[3-9]\d)-alpine", services["proxy"]["image"])
 
 
 @pytest.mark.parametrize("name", LONG_RUNNING)
@@ -56,7 +66,8 @@ def test_every_long_running_service_has_a_healthcheck(services, name):
 def test_database_and_site_health_checks_ask_the_right_thing(services):
     assert "pg_isready" in services["db"]["healthcheck"]["test"]
     assert "ping" in services["redis"]["healthcheck"]["test"]
-    assert "/healthz" in " ".join(services["web"]["healthcheck"]["test"])
+    # Readiness ("can serve the public"), not the database's own check.
+    assert '/healthz"' in " ".join(services["web"]["healthcheck"]["test"])
 
 
 def test_site_starts_once_database_and_cache_are_healthy_and_migrated(services):
@@ -112,14 +123,133 @@ def test_the_public_address_is_required_and_the_proxy_counted(services):
     )
 
 
-def test_the_port_is_published_and_checked_where_gunicorn_listens(services):
-    env = {"PORT": str(free_port()), "WEB_PORT": "8080"}
-    web = services["web"]
-    port = compose_value(web["environment"]["PORT"], env)
+def test_only_the_proxy_publishes_a_port(services):
+    published = sorted(name for name, service in services.items() if "ports" in service)
+
+    assert published == ["proxy"]
+    assert [compose_value(mapping, {}) for mapping in services["proxy"]["ports"]] == [
+        "80:80",
+        "443:443",
+    ]
+    assert "expose" not in services["web"]
+
+
+def test_app_servers_are_reachable_only_through_the_proxy(compose, services):
+    networks = compose["networks"]
+    web = set(services["web"]["networks"])
+    shared = web & set(services["proxy"]["networks"])
+
+    # The proxy reaches the app servers on networks nothing leaves or enters…
+    assert shared
+    assert all(networks[name].get("internal") for name in shared)
+    for name in web - shared:
+        # …and no network the app servers are on has a published port on it.
+        members = [s for s, service in services.items() if name in service["networks"]]
+        assert all("ports" not in services[member] for member in members), name
+    # PostgreSQL and Redis are on an internal network only.
+    for name in ["db", "redis"]:
+        assert all(networks[n].get("internal") for n in services[name]["networks"])
+
+
+def test_the_proxy_is_the_one_proxy_the_app_servers_trust(services):
+    environment = services["web"]["environment"]
+    locations = (PROXY / "locations.conf").read_text()
+
+    assert compose_value(environment["TRUSTED_PROXY_COUNT"], {}) == "1"
+    # It appends the address it saw: the last entry, the one the app reads.
+    assert "proxy_set_header X-Forwarded-For $proxy_add_x_forwarded_for;" in locations
+    assert "proxy_set_header X-Forwarded-Proto $scheme;" in locations
+    assert "proxy_set_header Host $http_host;" in locations
+
+
+def test_the_proxy_forwards_to_the_port_gunicorn_listens_on(services):
+    env = {"PORT": str(free_port())}
+    port = compose_value(services["web"]["environment"]["PORT"], env)
+    proxy = services["proxy"]
+    template = proxy_file(proxy, "/etc/nginx/templates/default.conf.template")
+    filled = envsubst(template.read_text(), proxy["environment"], env)
 
     assert gunicorn_settings(PORT=port)["bind"] == f"0.0.0.0:{port}"
-    assert [compose_value(mapping, env) for mapping in web["ports"]] == [f"8080:{port}"]
-    assert answers_health_check(web["healthcheck"]["test"], port)
+    assert f"server web:{port} resolve;" in filled
+    # nginx's own variables are left for nginx.
+    assert "$proxy_add_x_forwarded_for" in envsubst(
+        proxy_file(proxy, "/etc/nginx/bpnc/locations.conf").read_text(),
+        proxy["environment"],
+        env,
+    )
+    assert "include /etc/nginx/bpnc/locations.conf;" in filled
+
+
+def test_the_site_is_health_checked_where_gunicorn_listens(services):
+    env = {"PORT": str(free_port())}
+    port = compose_value(services["web"]["environment"]["PORT"], env)
+
+    assert answers_health_check(services["web"]["healthcheck"]["test"], port)
+    assert "http://127.0.0.1/healthz" in services["proxy"]["healthcheck"]["test"]
+
+
+def test_the_proxy_never_serves_originals_documents_or_share_cards(services):
+    proxy = services["proxy"]
+    locations = proxy_file(proxy, "/etc/nginx/bpnc/locations.conf").read_text()
+    refused = re.findall(r"location \^~ /media/(\S+) \{ return 404; \}", locations)
+
+    assert sorted(refused) == sorted(PRIVATE_FOLDERS)
+    assert "media:/srv/media:ro" in proxy["volumes"]
+    assert re.search(r"location /media/ \{\s*alias /srv/media/;", locations)
+    # The app does not serve media itself behind the proxy.
+    assert "SERVE_MEDIA" not in services["web"].get("environment", {})
+
+
+def test_the_proxy_lets_the_largest_upload_through():
+    locations = (PROXY / "locations.conf").read_text()
+    (size,) = re.findall(r"client_max_body_size (\d+)m;", locations)
+
+    assert int(size) * 1024 * 1024 > settings.WAGTAILDOCS_MAX_UPLOAD_SIZE
+    assert int(size) * 1024 * 1024 > settings.WAGTAILIMAGES_MAX_UPLOAD_SIZE
+
+
+@pytest.mark.parametrize("name", ["web", "proxy"])
+def test_servers_are_given_longer_to_stop_than_gunicorn_takes_to_drain(services, name):
+    grace = seconds(services[name]["stop_grace_period"])
+
+    assert grace > gunicorn_settings()["graceful_timeout"]
+    assert grace > 30  # the README's advice
+
+
+def seconds(duration):
+    match = re.fullmatch(r"(?:(\d+)m)?(?:(\d+)s)?", duration)
+    assert match and duration, duration
+    return int(match.group(1) or 0) * 60 + int(match.group(2) or 0)
+
+
+def proxy_file(proxy, target):
+    """The file in the repository mounted at target in the proxy container."""
+    (source,) = [
+        volume.split(":")[0]
+        for volume in proxy["volumes"]
+        if volume.split(":")[1] == target
+    ]
+    path = PROJECT / source
+    assert path.is_file(), source
+    return path
+
+
+def envsubst(text, environment, env):
+    """What the nginx image's entrypoint makes of a template: only the variables
+    NGINX_ENVSUBST_FILTER lets through are filled."""
+    pattern = compose_value(environment["NGINX_ENVSUBST_FILTER"], env).replace(
+        "$$", "$"
+    )
+    values = {
+        name: compose_value(value, env)
+        for name, value in environment.items()
+        if re.search(pattern, name)
+    }
+    return re.sub(
+        r"\$\{(\w+)\}|\$(\w+)",
+        lambda m: values.get(m.group(1) or m.group(2), m.group(0)),
+        text,
+    )
 
 
 def compose_value(value, env):
@@ -165,6 +295,11 @@ def answers_health_check(test, port):
 def test_data_and_media_live_on_volumes(services):
     assert any("/var/lib/postgresql/data" in v for v in services["db"]["volumes"])
     assert any(v.endswith(":/app/media") for v in services["web"]["volumes"])
+
+
+def test_certificates_never_go_into_the_repository_or_the_image():
+    assert "/tls/" in (PROJECT / ".gitignore").read_text().split()
+    assert "tls" in (PROJECT / ".dockerignore").read_text().split()
 
 
 def test_image_is_slim_python_installed_from_the_lock(dockerfile):
@@ -276,6 +411,16 @@ def test_make_run_builds_and_serves_the_site_at_the_port_it_is_given():
     assert "WAGTAILADMIN_BASE_URL=http://127.0.0.1:8103" in serve
     assert "--bind 127.0.0.1:8103" in serve
     assert "8000" not in setup + serve
+
+
+def test_a_worker_retries_the_emails_waiting_in_the_outbox(services):
+    worker = services["worker"]
+    assert worker["command"] == ["python", "manage.py", "send_queued_email", "--loop"]
+    assert worker["restart"] == "unless-stopped"
+    assert "ports" not in worker
+    assert worker["depends_on"]["migrate"]["condition"] == (
+        "service_completed_successfully"
+    )
 
 
 def test_make_run_serves_with_the_images_gunicorn_settings():

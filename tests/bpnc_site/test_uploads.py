@@ -1,15 +1,18 @@
 """Staff uploads are checked by type and size before anything is stored."""
 
 import io
+import json
 
 import pytest
 from django.core.files.storage import default_storage
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
+from django.utils import translation
 from PIL import Image as PILImage
 from wagtail.documents.models import Document
 from wagtail.images.models import Image
 from wagtail.models import Collection
+from wagtail.users.models import UserProfile
 
 pytestmark = pytest.mark.django_db
 
@@ -162,3 +165,121 @@ def test_a_spreadsheet_of_sign_ups_in_spanish_is_accepted(staff_client):
     )
 
     assert response.status_code == 302
+
+
+def gif():
+    buffer = io.BytesIO()
+    PILImage.new("P", (40, 30)).save(buffer, format="GIF")
+    return buffer.getvalue()
+
+
+def in_spanish(message):
+    with translation.override("es"):
+        translated = translation.gettext(message)
+    assert translated != message
+    return translated
+
+
+def admin_language(user, language):
+    profile = UserProfile.get_for_user(user)
+    profile.preferred_language = language
+    profile.save()
+
+
+INVALID_IMAGE = (
+    "Upload a valid image. The file you uploaded was either not an image "
+    "or a corrupted image."
+)
+
+
+@pytest.mark.parametrize(
+    "content",
+    [b"GIF89a" + b"\x00garbage" * 20, gif()[:40]],
+    ids=["GIF header then garbage", "GIF cut short"],
+)
+def test_an_image_pillow_cannot_read_is_refused_in_the_editors_language(
+    client, comms, content
+):
+    client.force_login(comms)
+    for language, message in [("en", INVALID_IMAGE), ("es", in_spanish(INVALID_IMAGE))]:
+        admin_language(comms, language)
+        response = upload_image(client, "rally.gif", content)
+
+        assert response.status_code == 200  # the form again
+        assert message in response.content.decode()
+    assert not Image.objects.exists()
+
+
+def test_the_multiple_uploader_refuses_an_image_pillow_cannot_read(client, comms):
+    client.force_login(comms)
+    response = client.post(
+        reverse("wagtailimages:add_multiple"),
+        {"files[]": SimpleUploadedFile("rally.gif", b"GIF89a" + b"\x00" * 64)},
+    )
+
+    assert response.status_code == 200
+    assert response.json()["success"] is False
+    assert not Image.objects.exists()
+
+
+def test_a_real_gif_is_still_accepted(client, comms):
+    client.force_login(comms)
+
+    assert upload_image(client, "rally.gif", gif()).status_code == 302
+    assert Image.objects.get().file.name.endswith(".gif")
+
+
+STORAGE_FAILED = (
+    "The file could not be stored, so nothing was saved. Please try again in a "
+    "few minutes; if it happens again, tell the site administrator."
+)
+
+
+@pytest.fixture
+def media_not_writable(settings, tmp_path):
+    """Media on disk, in a folder that cannot be made: a file stands in its way."""
+    blocker = tmp_path / "blocker"
+    blocker.write_text("not a folder")
+    settings.MEDIA_ROOT = blocker / "media"
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    }
+
+
+@pytest.mark.parametrize("kind", ["image", "document"])
+def test_an_upload_the_media_folder_cannot_take_keeps_the_form_and_says_so(
+    client, comms, media_not_writable, kind
+):
+    upload = upload_image if kind == "image" else upload_document
+    content = png() if kind == "image" else b"%PDF-1.7\n%%EOF\n"
+    name = "rally.png" if kind == "image" else "flyer.pdf"
+
+    client.force_login(comms)
+    for language, message in [
+        ("en", STORAGE_FAILED),
+        ("es", in_spanish(STORAGE_FAILED)),
+    ]:
+        admin_language(comms, language)
+        response = upload(client, name, content)
+
+        assert response.status_code == 200  # the form again, with what was typed
+        html = response.content.decode()
+        assert message in html
+        assert 'value="Rally"' in html or 'value="Flyer"' in html
+    assert not Image.objects.exists()
+    assert not Document.objects.exists()
+
+
+def test_the_multiple_uploader_says_when_the_media_folder_cannot_take_a_file(
+    client, comms, media_not_writable
+):
+    client.force_login(comms)
+    response = client.post(
+        reverse("wagtailimages:add_multiple"),
+        {"files[]": SimpleUploadedFile("rally.png", png())},
+    )
+
+    assert response.json()["success"] is False
+    assert STORAGE_FAILED in json.dumps(response.json())
+    assert not Image.objects.exists()

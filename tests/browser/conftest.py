@@ -109,8 +109,8 @@ def chromium_path():
 
 
 @pytest.fixture(scope="session")
-def site_url(chromium_path, tmp_path_factory):
-    """The base URL, without a trailing slash, of the freshly built site."""
+def browser_site(chromium_path, tmp_path_factory):
+    """The freshly built site: its environment and its base URL."""
     tmp = tmp_path_factory.mktemp("browser-site")
     # CI also runs the suite against PostgreSQL; this site always has its own file.
     env = site_environment(tmp)
@@ -119,9 +119,21 @@ def site_url(chromium_path, tmp_path_factory):
     server = SiteServer(env, tmp / "gunicorn.log", workers=2)
     stop = release_later(server.stop)
     try:
-        yield server.url
+        yield env, server.url
     finally:
         stop()
+
+
+@pytest.fixture(scope="session")
+def site_url(browser_site):
+    """The base URL, without a trailing slash, of the freshly built site."""
+    return browser_site[1]
+
+
+@pytest.fixture(scope="session")
+def site_env(browser_site):
+    """The site's environment, to run its management commands."""
+    return browser_site[0]
 
 
 TRANSLATOR = ("traductora", "bpnc-traduce-demo")

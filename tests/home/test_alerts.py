@@ -6,7 +6,7 @@ from datetime import timedelta
 import pytest
 from django.urls import reverse
 from django.utils import timezone
-from wagtail.models import Locale, WorkflowState
+from wagtail.models import Locale, PageViewRestriction, WorkflowState
 from wagtail.permissions import policy_registry
 
 from home.models import Alert
@@ -186,3 +186,63 @@ def test_an_alert_shows_only_between_its_start_and_its_end(
     assert MESSAGE in client.get("/en/?during").content.decode()
     time_machine.move_to(alert.ends_at)
     assert MESSAGE not in client.get("/en/?after").content.decode()
+
+
+def restrict_the_page(campaign):
+    PageViewRestriction.objects.create(
+        page=campaign, restriction_type=PageViewRestriction.LOGIN
+    )
+
+
+def restrict_its_spanish_translation(campaign):
+    PageViewRestriction.objects.create(
+        page=spanish(campaign), restriction_type=PageViewRestriction.LOGIN
+    )
+
+
+def restrict_its_index(campaign):
+    PageViewRestriction.objects.create(
+        page=seed_page("campaigns"),
+        restriction_type=PageViewRestriction.PASSWORD,
+        password="s3cret",
+    )
+
+
+def withdraw_it(campaign):
+    campaign.unpublish()
+    spanish(campaign).unpublish()
+
+
+@pytest.mark.parametrize(
+    "hide",
+    [
+        restrict_the_page,
+        restrict_its_spanish_translation,
+        restrict_its_index,
+        withdraw_it,
+    ],
+)
+def test_an_alert_never_links_a_page_the_visitor_may_not_open(
+    client, seeded_site, django_capture_on_commit_callbacks, hide
+):
+    campaign = seed_page()
+    alert = publish_alert(
+        level="notice", link_page=campaign, link_text="Join the campaign"
+    )
+    publish_in_spanish(alert, link_text="Súmese a la campaña")
+    english, spanish_campaign = campaign.url, spanish(campaign).url
+    about = seed_path("about")
+    # Stored in the page cache while the campaign was public, with the link.
+    for path, url in [("/en/", english), (about, english), ("/es/", spanish_campaign)]:
+        html = client.get(path).content.decode()
+        assert f'<a class="site-alert__link" href="{url}">' in html, path
+
+    with django_capture_on_commit_callbacks(execute=True):
+        hide(campaign)
+
+    for path in ["/en/", about, "/es/"]:
+        html = client.get(path).content.decode()
+        assert MESSAGE in html or MENSAJE in html, path
+        assert 'class="site-alert__link"' not in html, path
+        assert "Join the campaign" not in html, path
+        assert "Súmese a la campaña" not in html, path

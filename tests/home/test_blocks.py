@@ -1,5 +1,8 @@
 """Shared body blocks render their content and skip empty optional parts."""
 
+import pytest
+from wagtail.models import PageViewRestriction
+
 from home.blocks import BaseStreamBlock
 
 
@@ -60,3 +63,23 @@ def test_quote_without_attribution():
 
     assert "Together we can." in html
     assert "figcaption" not in html
+
+
+@pytest.mark.django_db
+def test_call_to_action_never_links_a_page_the_visitor_may_not_open(tree):
+    campaign = tree["campaign"]
+    value = {"heading": "Join us", "page": campaign.pk, "button_text": "Join"}
+    assert f'<a class="button" href="{campaign.url}">Join</a>' in render(
+        "call_to_action", value
+    )
+
+    PageViewRestriction.objects.create(
+        page=campaign, restriction_type=PageViewRestriction.LOGIN
+    )
+    html = render("call_to_action", value)
+
+    assert "Join us" in html
+    assert campaign.url not in html and "button" not in html
+    # A web address given too is linked instead.
+    html = render("call_to_action", {**value, "url": "https://example.org/"})
+    assert '<a class="button" href="https://example.org/">Join</a>' in html

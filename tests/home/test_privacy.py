@@ -6,12 +6,14 @@ from django.contrib.auth.models import Group
 from django.core.files.base import ContentFile
 from django.http import Http404
 from django.test import RequestFactory
+from django.utils import translation
 from wagtail.documents.models import Document
 from wagtail.models import (
     Collection,
     CollectionViewRestriction,
     PageViewRestriction,
 )
+from wagtail.rich_text import expand_db_html
 
 from bpnc_site.http.media import serve_media
 from tests.support.factories import SIGNUP_FORM
@@ -95,3 +97,33 @@ def test_private_documents_are_served_only_through_their_checked_view(
     assert "/login/" in response["Location"]
     with pytest.raises(Http404):
         serve_media(RequestFactory().get("/"), private_document.file.name)
+
+
+def test_the_footer_never_links_a_private_privacy_notice(
+    client, seeded_site, django_capture_on_commit_callbacks
+):
+    notice = seed_page("privacy")
+    assert f'href="{spanish(notice).url}"' in client.get("/es/").content.decode()
+    # Moved below another page, so it is not found among the home's children.
+    with django_capture_on_commit_callbacks(execute=True):
+        notice.move(seed_page("about"), pos="last-child")
+        restrict(spanish(seed_page("privacy")))
+
+    for home, page in [("/en/", seed_page("privacy")), ("/es/", spanish(notice))]:
+        page.refresh_from_db()
+        assert f'href="{page.url}"' not in client.get(home).content.decode(), home
+
+
+def test_rich_text_never_links_a_page_the_visitor_may_not_open(client, campaign):
+    link = f'<p>Read <a linktype="page" id="{campaign.pk}">the campaign</a>.</p>'
+    with translation.override("en"):
+        assert f'<a href="{campaign.url}">the campaign</a>' in expand_db_html(link)
+    with translation.override("es"):
+        assert f'<a href="{spanish(campaign).url}">' in expand_db_html(link)
+
+    restrict(spanish(campaign))
+
+    for language in ("en", "es"):
+        with translation.override(language):
+            html = expand_db_html(link)
+        assert html == "<p>Read <a>the campaign</a>.</p>", language

@@ -1,17 +1,19 @@
 """Every page shared shows a 1200×630 picture in its own language: the page's own
 photo, else a card the server draws from what the page says."""
 
+import importlib
 import io
 import re
 from html import unescape
 from urllib.parse import urlsplit
 
 import pytest
+from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from PIL import Image
-from wagtail.models import PageViewRestriction
+from wagtail.models import Page, PageViewRestriction
 
-from home.share_cards.cards import palette
+from home.share_cards.cards import page_folders, palette
 from home.share_cards.drawing import HEIGHT, WIDTH, Card, draw
 from tests.support.seed import SAMPLE_POLICY_AREA, seed_page
 from tests.support.translations import spanish
@@ -32,6 +34,21 @@ def shared_picture(client, page):
     address = meta(client.get(page.url).content.decode(), "og:image")
     assert address.startswith("http://testserver/")
     return address, client.get(urlsplit(address).path)
+
+
+def stored_cards(page):
+    """The names of every card stored for the page."""
+    return [
+        name
+        for folder in page_folders(page.pk)
+        if default_storage.exists(folder)
+        for name in (f"{folder}/{file}" for file in default_storage.listdir(folder)[1])
+    ]
+
+
+def stored_title(name):
+    with default_storage.open(name, "rb") as handle:
+        return Image.open(io.BytesIO(handle.read())).text["Title"]
 
 
 def card(client, page):
@@ -89,14 +106,17 @@ def test_sharing_tags_describe_the_card_in_the_page_language(client, seeded_site
 def test_a_card_is_kept_a_year_and_drawn_once(client, seeded_site):
     page = seed_page()
     address, response = shared_picture(client, page)
-    stored = default_storage.listdir("share-cards")[1]
+    stored = stored_cards(page)
 
     assert set(response["Cache-Control"].split(", ")) == {
         "public",
         "max-age=31536000",
         "immutable",
+        "s-maxage=0",  # a CDN keeps it no longer than the page (the default)
     }
-    assert urlsplit(address).path.rsplit("/", 1)[1] in stored
+    assert len(stored) == 1
+    with default_storage.open(stored[0], "rb") as handle:
+        assert handle.read() == response.content
     assert client.get(urlsplit(address).path).content == response.content
 
 
@@ -109,12 +129,13 @@ def test_publishing_a_new_title_gives_a_new_card(
     page.title = "Tratamiento, no traumas ni policías"
     with django_capture_on_commit_callbacks(execute=True):
         page.save_revision().publish()
+    # Drawn as it was published, before anyone asked for it; the old one deleted.
+    assert [stored_title(name) for name in stored_cards(page)] == [
+        "Tratamiento, no traumas ni policías"
+    ]
     new_address = meta(client.get(page.url).content.decode(), "og:image")
-    new_name = urlsplit(new_address).path.rsplit("/", 1)[1]
 
     assert new_address != old_address
-    # Drawn as it was published, before anyone asked for it.
-    assert new_name in default_storage.listdir("share-cards")[1]
     assert card(client, page).text["Title"] == "Tratamiento, no traumas ni policías"
     # The old address leads to the card as it is now.
     moved = client.get(urlsplit(old_address).path)
@@ -199,3 +220,81 @@ def _title_lines(card):
     image = Image.open(io.BytesIO(draw(card, palette())))
     lines = image.text["Description"].splitlines()
     return lines[: len(lines) - 1]  # without the organisation's name
+
+
+def test_a_stored_card_cannot_be_found_from_the_page(client, seeded_site):
+    page = seed_page()
+    address, _response = shared_picture(client, page)
+    digest = re.search(rf"/{page.pk}-(\w+)\.png$", address).group(1)
+
+    [name] = stored_cards(page)
+    # Named by a keyed hash: neither the page's id nor the card's digest.
+    assert re.fullmatch(r"share-cards/[0-9a-f]{32}/[0-9a-f]{32}\.png", name)
+    assert digest not in name
+    assert not default_storage.exists(f"share-cards/{page.pk}-{digest}.png")
+    assert name not in client.get(page.url).content.decode()
+
+
+def withdraw_by_restricting_the_page(page):
+    PageViewRestriction.objects.create(
+        page=page, restriction_type=PageViewRestriction.LOGIN
+    )
+
+
+def withdraw_by_restricting_the_spanish_index(page):
+    PageViewRestriction.objects.create(
+        page=spanish(seed_page("campaigns")),
+        restriction_type=PageViewRestriction.PASSWORD,
+        password="s3cret",
+    )
+
+
+def withdraw_by_unpublishing(page):
+    page.unpublish()
+
+
+def withdraw_by_deleting(page):
+    page.delete()
+
+
+@pytest.mark.parametrize(
+    "withdraw",
+    [
+        withdraw_by_restricting_the_page,
+        withdraw_by_restricting_the_spanish_index,
+        withdraw_by_unpublishing,
+        withdraw_by_deleting,
+    ],
+)
+def test_a_page_that_stops_being_public_keeps_no_card(
+    client, seeded_site, django_capture_on_commit_callbacks, withdraw
+):
+    english = seed_page()
+    spanish_page = spanish(english)
+    card(client, english), card(client, spanish_page)
+    ids = english.pk, spanish_page.pk
+    assert stored_cards(english) and stored_cards(spanish_page)
+
+    with django_capture_on_commit_callbacks(execute=True):
+        withdraw(english)
+
+    live = [pk for pk in ids if Page.objects.filter(pk=pk, live=True).exists()]
+    withdrawn = [pk for pk in ids if pk not in live]
+    restricted = "restricting" in withdraw.__name__
+    # Privacy follows the page into its translation; a withdrawn English page
+    # leaves its live Spanish translation its card.
+    for pk in withdrawn + (live if restricted else []):
+        assert stored_cards(Page(pk=pk)) == [], pk
+
+
+def test_cards_stored_under_guessable_names_are_deleted_on_upgrade():
+    migration = importlib.import_module(
+        "home.migrations.0007_delete_guessable_share_cards"
+    )
+    default_storage.save("share-cards/12-0123456789abcdef.png", ContentFile(b"x"))
+    kept = default_storage.save("share-cards/other.txt", ContentFile(b"x"))
+
+    migration.delete_guessable_cards(None, None)
+
+    assert not default_storage.exists("share-cards/12-0123456789abcdef.png")
+    assert default_storage.exists(kept)

@@ -2,11 +2,12 @@
 
 The repair goes through wagtail-localize's own objects (updating sources,
 importing the content PO's Spanish, saving targets), so it runs with the
-current models, not historical ones. Before any later migration changes the
-tables of pages or public snippets, make this one a no-op and delete
-bpnc_site/seed/repair.py: an old install would otherwise run it against tables
-that lack the new columns. A new install has no translation source yet and
-skips it.
+current models, not historical ones. It depends on the latest migration of
+every app whose tables the repair may write (the outbox too: publishing may
+queue emails). Before any later migration changes those tables, make this one
+a no-op and delete bpnc_site/seed/repair.py: an old install would otherwise run
+it against tables that lack the new columns. A new install has no translation
+source yet and skips it.
 """
 
 from django.db import migrations
@@ -23,7 +24,8 @@ def repair(apps, schema_editor):
 class Migration(migrations.Migration):
     dependencies = [
         ("campaigns", "0007_review_by"),
-        ("home", "0006_review_by"),
+        ("home", "0007_delete_guessable_share_cards"),
+        ("outbox", "0001_outgoing_email"),
         ("people", "0002_review_by"),
         ("policy", "0003_review_by"),
         ("wagtail_localize", "0016_rename_page_revision_translationlog_revision"),

@@ -3,7 +3,6 @@ nothing they typed; the site comes back by itself."""
 
 import re
 from contextlib import contextmanager
-from unittest import mock
 
 import pytest
 from django.db import DEFAULT_DB_ALIAS, OperationalError, connections
@@ -14,6 +13,7 @@ from wagtail.models import Locale
 
 from bpnc_site.http.errors import server_error
 from campaigns.models import Signup
+from tests.support.database import database_unreachable
 from tests.support.factories import SIGNUP_FORM
 from tests.support.seed import seed_page, seed_path
 
@@ -31,22 +31,6 @@ def spanish(message):
         translated = translation.gettext(message)
     assert translated != message
     return translated
-
-
-@contextmanager
-def database_unreachable():
-    """Every attempt to use the database fails as a refused connection does."""
-    connection = connections[DEFAULT_DB_ALIAS]
-
-    def refuse():
-        with connection.wrap_database_errors:
-            raise connection.Database.OperationalError(
-                "connection to server at 127.0.0.1, port 5432 failed: "
-                "Connection refused"
-            )
-
-    with mock.patch.object(connection, "ensure_connection", refuse):
-        yield
 
 
 def assert_unavailable_page(response, language, heading):

@@ -3,6 +3,7 @@ the Wagtail admin, which needs inline scripts, keeps working without the CSP."""
 
 import json
 import re
+from unittest import mock
 
 import pytest
 from django.urls import reverse
@@ -105,3 +106,49 @@ def test_csp_reports_are_logged(client, caplog):
 
     assert response.status_code == 204
     assert "script-src" in caplog.text
+
+
+def post_report(client, body, **extra):
+    return client.post(
+        "/csp-report/", body, content_type="application/csp-report", **extra
+    )
+
+
+def test_a_csp_report_larger_than_any_browser_sends_is_refused_unread(client, caplog):
+    body = json.dumps({"csp-report": {"blocked-uri": "x" * 20_000}})
+
+    with mock.patch("django.core.handlers.wsgi.LimitedStream.read") as read:
+        response = post_report(client, body)
+
+    assert response.status_code == 413
+    read.assert_not_called()
+    assert "blocked-uri" not in caplog.text
+
+
+def test_csp_reports_are_limited_per_address(client, settings, caplog):
+    settings.CSP_REPORT_RATE_LIMIT = "5/m"
+    report = json.dumps({"csp-report": {"violated-directive": "script-src"}})
+
+    answers = [post_report(client, report).status_code for _ in range(8)]
+    other = post_report(client, report, REMOTE_ADDR="203.0.113.9")
+
+    assert answers == [204] * 5 + [429] * 3
+    assert other.status_code == 204
+    assert caplog.text.count("Content-Security-Policy report") == 6
+
+
+def test_the_log_takes_a_bounded_number_of_csp_reports_of_bounded_size(
+    client, settings, caplog
+):
+    settings.CSP_REPORT_LOG_LIMIT = "3/h"
+    report = json.dumps({"csp-report": {"blocked-uri": "y" * 12_000}})
+
+    answers = [
+        post_report(client, report, REMOTE_ADDR=f"203.0.113.{n}").status_code
+        for n in range(1, 7)
+    ]
+
+    assert answers == [204] * 6
+    logged = [r for r in caplog.records if "Content-Security-Policy" in r.message]
+    assert len(logged) == 3
+    assert all(len(record.getMessage()) < 2100 for record in logged)

@@ -4,14 +4,21 @@ set up on first sign-in with an authenticator app, with recovery codes."""
 import re
 
 import pytest
+import time_machine
+from django.core.files.base import ContentFile
 from django.core.management import call_command
+from django.test import Client
 from django.urls import reverse
+from django.utils import timezone
 from django_otp.oath import totp
 from django_otp.plugins.otp_totp.models import TOTPDevice
+from wagtail.documents.models import Document
+from wagtail.models import Collection, CollectionViewRestriction, PageViewRestriction
 
 from home.editorial.demo_users import create_demo_users
-from home.editorial.two_factor import issue_recovery_codes
+from home.sign_in.second_factor import issue_recovery_codes
 from tests.support.text import visible_text
+from tests.support.translations import spanish
 
 pytestmark = pytest.mark.django_db
 
@@ -129,3 +136,81 @@ def test_recovery_codes_command_replaces_the_old_codes(moderator, capsys):
 
     new = capsys.readouterr().out.split()
     assert len(new) == 10 and not set(new) & set(old)
+
+
+def test_the_session_key_is_renewed_at_the_second_step(client, moderator):
+    code = issue_recovery_codes(moderator)[0]
+    sign_in(client, moderator)
+    key_after_password = client.session.session_key
+
+    client.post(reverse("two_factor_verify"), {"code": code})
+
+    assert client.session.session_key != key_after_password
+    leaked = Client()
+    leaked.cookies["sessionid"] = key_after_password
+    assert leaked.get(reverse("wagtailadmin_home")).status_code == 302
+
+
+def test_after_many_wrong_codes_the_wait_is_said(client, moderator):
+    device = TOTPDevice.objects.create(user=moderator, name="Phone", confirmed=True)
+    sign_in(client, moderator)
+    with time_machine.travel(timezone.now(), tick=False) as clock:
+        for wait in (1, 2, 0):  # each wrong code doubles the wait for the next
+            client.post(reverse("two_factor_verify"), {"code": "000000"})
+            clock.shift(wait + 0.5)
+
+        response = client.post(
+            reverse("two_factor_verify"), {"code": current_code(device)}
+        )
+
+    assert response.status_code == 200
+    text = visible_text(response.content)
+    assert "Too many wrong codes in a row. Wait 4 seconds" in text
+    assert "That code did not work" not in text
+
+
+@pytest.mark.parametrize("language", ["en", "es"])
+def test_a_password_alone_opens_no_private_page(client, campaign, moderator, language):
+    PageViewRestriction.objects.create(
+        page=campaign, restriction_type=PageViewRestriction.LOGIN
+    )
+    page = campaign if language == "en" else spanish(campaign)
+    code = issue_recovery_codes(moderator)[0]
+    sign_in(client, moderator)
+
+    response = client.get(page.url)
+
+    assert response.status_code == 302
+    assert response["Location"].startswith(reverse("two_factor_verify"))
+    assert page.title not in client.get(page.url, follow=True).content.decode()
+    client.post(reverse("two_factor_verify"), {"code": code, "next": page.url})
+    assert client.get(page.url).status_code == 200
+
+
+def test_translators_open_private_pages_with_their_password(
+    client, campaign, translator
+):
+    PageViewRestriction.objects.create(
+        page=campaign, restriction_type=PageViewRestriction.LOGIN
+    )
+    sign_in(client, translator)
+
+    assert client.get(spanish(campaign).url).status_code == 200
+
+
+def test_a_password_alone_opens_no_private_document(client, moderator, locales):
+    collection = Collection.get_first_root_node().add_child(name="Staff only")
+    CollectionViewRestriction.objects.create(
+        collection=collection, restriction_type=CollectionViewRestriction.LOGIN
+    )
+    document = Document.objects.create(
+        title="Minutes",
+        collection=collection,
+        file=ContentFile(b"minutes", name="minutes.txt"),
+    )
+    sign_in(client, moderator)
+
+    response = client.get(document.url)
+
+    assert response.status_code == 302
+    assert response["Location"].startswith(reverse("two_factor_verify"))

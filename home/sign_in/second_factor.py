@@ -1,10 +1,14 @@
-"""Two-factor sign-in to the admin, on django-otp.
+"""Two-factor sign-in, on django-otp.
 
 Whoever may publish or may see sign-ups (neighbours' personal data), and every
 superuser, signs in with a second factor: a code from an authenticator app
 (TOTP, set up on first sign-in), or a one-time recovery code (django-otp static
 tokens, ``manage.py recovery_codes``). Recovery codes are also how the demo
 accounts of a local install sign in, since nobody has an app for them.
+
+The second factor guards everything a password would open to such an account:
+the admin (the middleware below) and private pages and documents on the public
+site (the ``before_serve_*`` hooks in ``wagtail_hooks.py``).
 
 wagtail-2fa, the usual package for this, does not import on Wagtail 8, so the
 few screens it would give are here, on django-otp's models and checks.
@@ -31,6 +35,7 @@ OPEN_URL_NAMES = {
     "two_factor_verify",
     "two_factor_setup",
 }
+APP_DEVICE = "Authenticator app"
 
 
 def needs_two_factor(user):
@@ -60,6 +65,26 @@ def issue_recovery_codes(user, count=RECOVERY_CODES):
     return codes
 
 
+def must_give_second_factor(request):
+    """Whether the signed-in user still owes the second factor."""
+    user = request.user
+    return (
+        settings.TWO_FACTOR_REQUIRED
+        and user.is_authenticated
+        and not user.is_verified()
+        and needs_two_factor(user)
+    )
+
+
+def second_factor_address(request):
+    """Where to give the second factor (or set one up), then come back here."""
+    name = "two_factor_verify"
+    if not user_has_device(request.user, confirmed=True):
+        name = "two_factor_setup"
+    query = urlencode({"next": request.get_full_path()})
+    return f"{reverse(name)}?{query}"
+
+
 def unused_recovery_codes(user):
     return list(
         StaticToken.objects.filter(
@@ -77,23 +102,16 @@ class TwoFactorMiddleware:
 
     def __call__(self, request):
         if self._must_verify(request):
-            name = "two_factor_verify"
-            if not user_has_device(request.user, confirmed=True):
-                name = "two_factor_setup"
-            query = urlencode({"next": request.get_full_path()})
-            return redirect(f"{reverse(name)}?{query}")
+            return redirect(second_factor_address(request))
         return self.get_response(request)
 
     @staticmethod
     def _must_verify(request):
-        user = request.user
-        if not (settings.TWO_FACTOR_REQUIRED and user.is_authenticated):
-            return False
-        if user.is_verified() or not request.path_info.startswith("/admin/"):
+        if not request.path_info.startswith("/admin/"):
             return False
         try:
             if resolve(request.path_info).url_name in OPEN_URL_NAMES:
                 return False
         except Resolver404:
             return False
-        return needs_two_factor(user)
+        return must_give_second_factor(request)

@@ -1,7 +1,7 @@
 from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
 
-from home.editorial.two_factor import issue_recovery_codes
+from home.sign_in.second_factor import issue_recovery_codes
 
 
 class Command(BaseCommand):
