@@ -1,0 +1,113 @@
+"""The review is safe: no English reaches /es/ unchosen, translators' newer work
+reaches the revision the moderator reviews, and nothing translated is lost by a
+translator's delete."""
+
+import html
+import json
+import re
+
+import pytest
+from django.urls import reverse
+from wagtail.models import Locale, WorkflowState
+from wagtail_localize.models import StringTranslation
+
+from tests.support.factories import CampaignPageFactory
+from tests.support.seed import seed_page
+from tests.support.translations import spanish, spanish_translation, translate_string
+
+pytestmark = pytest.mark.django_db
+
+
+def editor_props(client, page):
+    response = client.get(reverse("wagtailadmin_pages:edit", args=[page.pk]))
+    found = re.search(
+        r'class="js-translation-editor" data-props="([^"]*)"', response.content.decode()
+    )
+    return json.loads(html.unescape(found.group(1)))
+
+
+def start_translation(client, page):
+    """ "Translate this page" into Spanish, as Communications presses it."""
+    client.post(
+        reverse("wagtail_localize:submit_page_translation", args=[page.pk]),
+        {"locales": [Locale.objects.get(language_code="es").pk]},
+    )
+    return spanish(page)
+
+
+def new_campaign(title="Safe routes to school"):
+    page = CampaignPageFactory(parent=seed_page("campaigns"), title=title)
+    page.save_revision().publish()
+    return page
+
+
+def submit(client, translation):
+    return client.post(
+        reverse("submit_translation_for_review", args=[translation.pk]), follow=True
+    )
+
+
+# Nothing lost: deleting stays with moderators.
+
+
+def test_translator_cannot_delete_a_translation_waiting_for_review(
+    client, comms, translator, moderator
+):
+    english = new_campaign()
+    client.force_login(comms)
+    spanish_page = start_translation(client, english)
+    assert not spanish_page.live
+    client.force_login(translator)
+    submit(client, spanish_translation(english))
+
+    props = editor_props(client, spanish_page)
+    response = client.post(reverse("wagtailadmin_pages:delete", args=[spanish_page.pk]))
+    client.post(
+        reverse("wagtail_bulk_action", args=["wagtailcore", "page", "delete"])
+        + f"?id={spanish_page.pk}"
+    )
+
+    assert props["perms"]["canDelete"] is False
+    assert response.status_code in (302, 403)
+    assert type(spanish_page).objects.filter(pk=spanish_page.pk).exists()
+    client.force_login(moderator)
+    assert editor_props(client, spanish_page)["perms"]["canDelete"] is True
+
+
+def test_translator_cannot_delete_a_spanish_page_once_the_english_is_unpublished(
+    client, campaign, translator, moderator
+):
+    campaign.unpublish(user=moderator)
+    spanish_page = spanish(campaign)
+    spanish_page.refresh_from_db()
+    assert not spanish_page.live
+    client.force_login(translator)
+
+    view = client.get(reverse("wagtailadmin_pages:delete", args=[spanish_page.pk]))
+    client.post(reverse("wagtailadmin_pages:delete", args=[spanish_page.pk]))
+
+    assert view.status_code != 200
+    assert type(spanish_page).objects.filter(pk=spanish_page.pk).exists()
+
+
+def test_translating_again_after_a_deletion_keeps_the_spanish_of_unchanged_strings(
+    client, comms, moderator
+):
+    english = new_campaign()
+    client.force_login(comms)
+    start_translation(client, english)
+    translation = spanish_translation(english)
+    translate_string(translation, english.title, "Rutas seguras a la escuela")
+    total, done = translation.get_progress()
+    assert done >= 1
+    client.force_login(moderator)
+    client.post(reverse("wagtailadmin_pages:delete", args=[spanish(english).pk]))
+    assert (
+        english.get_translation_or_none(Locale.objects.get(language_code="es")) is None
+    )
+
+    client.force_login(comms)
+    start_translation(client, english)
+
+    assert spanish_translation(english).get_progress() == (total, done)
+    assert StringTranslation.objects.filter(data="Rutas seguras a la escuela").exists()
