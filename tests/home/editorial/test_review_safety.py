@@ -8,7 +8,7 @@ import re
 
 import pytest
 from django.urls import reverse
-from wagtail.models import Locale, WorkflowState
+from wagtail.models import Locale
 from wagtail_localize.models import StringTranslation
 
 from tests.support.factories import CampaignPageFactory
