@@ -8,14 +8,20 @@ import re
 
 import pytest
 from django.urls import reverse
+from django.utils.translation import gettext, override
 from wagtail.models import Locale
 from wagtail_localize.models import StringTranslation
 
+from home.editorial.status import PARTIAL, state_of
 from tests.support.factories import CampaignPageFactory
 from tests.support.seed import seed_page
 from tests.support.translations import spanish, spanish_translation, translate_string
 
 pytestmark = pytest.mark.django_db
+
+UNTRANSLATED_NOTICE = (
+    "Parts of this page are not translated yet and are shown in English."
+)
 
 
 def editor_props(client, page):
@@ -111,3 +117,44 @@ def test_translating_again_after_a_deletion_keeps_the_spanish_of_unchanged_strin
 
     assert spanish_translation(english).get_progress() == (total, done)
     assert StringTranslation.objects.filter(data="Rutas seguras a la escuela").exists()
+
+
+# One definition of "translated": wagtail-localize's get_progress().
+
+
+def test_a_string_flagged_with_an_error_is_untranslated_for_the_report_and_notice(
+    client, campaign, uncached_pages
+):
+    translation = spanish_translation(campaign)
+    segment = translation.source.stringsegment_set.get(string__data=campaign.title)
+    StringTranslation.objects.filter(
+        translation_of=segment.string,
+        context=segment.context,
+        locale=translation.target_locale,
+    ).update(has_error=True)
+    total, done = translation.get_progress()
+    assert done == total - 1
+
+    state = state_of(campaign, translation.target_locale)
+    page = client.get(spanish(campaign).url).content.decode()
+
+    assert state.state == PARTIAL
+    assert state.percent == 100 * done // total
+    with override("es"):
+        assert gettext(UNTRANSLATED_NOTICE) in page
+
+
+def test_the_report_marks_translations_whose_english_page_is_offline(
+    client, campaign, moderator
+):
+    campaign.unpublish(user=moderator)
+    client.force_login(moderator)
+
+    response = client.get(reverse("translation_report"))
+
+    row = next(
+        line
+        for line in response.content.decode().split("<tr")
+        if f">{campaign.title}<" in line
+    )
+    assert "The English page is unpublished." in row
