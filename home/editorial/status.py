@@ -210,3 +210,27 @@ def untranslated_strings(locale_id):
             Exists(translated_strings(locale_id))
         )
     )
+
+
+def translation_into(instance):
+    """wagtail-localize's Translation whose target is this page or snippet, or
+    None when it is not a synchronised translation."""
+    return (
+        Translation.objects.filter(
+            source__object_id=instance.translation_key,
+            target_locale_id=instance.locale_id,
+            enabled=True,
+        )
+        .exclude(source__locale_id=instance.locale_id)
+        .first()
+    )
+
+
+def submitted_progress(instance):
+    """(segments, translated segments) of the translation into this page or
+    snippet, as get_progress() counts them now: what a revision built from it
+    now shows. (0, 0) for what is not a translation."""
+    translation = translation_into(instance)
+    if translation is None:
+        return 0, 0
+    return translation.get_progress()

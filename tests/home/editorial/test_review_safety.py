@@ -8,8 +8,8 @@ import re
 
 import pytest
 from django.urls import reverse
-from django.utils.translation import gettext, override
-from wagtail.models import Locale
+from django.utils.translation import gettext, ngettext, override
+from wagtail.models import Locale, WorkflowState
 from wagtail_localize.models import StringTranslation
 
 from home.editorial.status import PARTIAL, state_of
@@ -158,3 +158,136 @@ def test_the_report_marks_translations_whose_english_page_is_offline(
         if f">{campaign.title}<" in line
     )
     assert "The English page is unpublished." in row
+
+
+# No English published as Spanish.
+
+
+def translate_everything(translation, prefix="ES"):
+    for segment in translation.source.stringsegment_set.select_related(
+        "string", "context"
+    ):
+        StringTranslation.objects.update_or_create(
+            translation_of=segment.string,
+            locale=translation.target_locale,
+            context=segment.context,
+            defaults={"data": f"{prefix} {segment.string.data}"},
+        )
+
+
+def workflow_action(client, page, action):
+    task_state = page.current_workflow_task_state
+    return client.post(
+        reverse(
+            "wagtailadmin_pages:workflow_action",
+            args=[page.pk, action, task_state.pk],
+        )
+    )
+
+
+def test_translator_is_warned_then_updates_what_the_moderator_reviews(
+    client, comms, translator, moderator, uncached_pages
+):
+    english = new_campaign()
+    client.force_login(comms)
+    spanish_page = start_translation(client, english)
+    translation = spanish_translation(english)
+    total, done = translation.get_progress()
+    assert done == 0
+    client.force_login(translator)
+
+    first = submit(client, translation)
+
+    # In the translator's language, with how many are missing.
+    warning = f"{total} de {total} segmentos todavía no están traducidos"
+    assert warning in first.content.decode()
+    spanish_page.refresh_from_db()
+    state = spanish_page.current_workflow_state
+    assert state.status == WorkflowState.STATUS_IN_PROGRESS
+    assert state.current_task_state.specific.untranslated == total
+
+    translate_everything(translation)
+    second = submit(client, translation)
+
+    assert "reemplazan lo que el equipo de moderación" in second.content.decode()
+    state.refresh_from_db()
+    task_state = state.current_task_state.specific
+    assert task_state.untranslated == 0
+    spanish_page.refresh_from_db()
+    assert task_state.revision == spanish_page.get_latest_revision()
+    client.force_login(moderator)
+    preview = client.get(
+        reverse(
+            "wagtailadmin_pages:workflow_preview",
+            args=[spanish_page.pk, task_state.task_id],
+        )
+    )
+    assert f"ES {english.title}" in preview.content.decode()
+
+    workflow_action(client, spanish_page, "approve")
+
+    spanish_page.refresh_from_db()
+    assert spanish_page.live
+    assert spanish_page.title == f"ES {english.title}"
+    public = client.get(spanish_page.url).content.decode()
+    assert f"ES {english.title}" in public
+    with override("es"):
+        assert gettext(UNTRANSLATED_NOTICE) not in public
+
+
+def test_english_reaches_es_only_by_the_moderators_explicit_choice(
+    client, comms, translator, moderator, uncached_pages
+):
+    english = new_campaign()
+    client.force_login(comms)
+    spanish_page = start_translation(client, english)
+    translation = spanish_translation(english)
+    translate_string(translation, english.title, "Rutas seguras a la escuela")
+    total, done = translation.get_progress()
+    assert 0 < done < total
+    client.force_login(translator)
+    submit(client, translation)
+    client.force_login(moderator)
+
+    refused = workflow_action(client, spanish_page, "approve")
+
+    spanish_page.refresh_from_db()
+    assert not spanish_page.live
+    # Refused as Wagtail refuses what is not offered: back to the dashboard.
+    assert refused.status_code == 302
+    assert spanish_page.current_workflow_task_state.status == "in_progress"
+    missing = total - done
+    offered = ngettext(
+        "Approve with %(count)s segment in English",
+        "Approve with %(count)s segments in English",
+        missing,
+    ) % {"count": missing}
+    assert offered in client.get(reverse("wagtailadmin_home")).content.decode()
+
+    workflow_action(client, spanish_page, "approve_with_english")
+
+    spanish_page.refresh_from_db()
+    assert spanish_page.live
+    assert spanish_page.title == "Rutas seguras a la escuela"
+    with override("es"):
+        notice = gettext(UNTRANSLATED_NOTICE)
+    assert notice in client.get(spanish_page.url).content.decode()
+
+
+def test_approving_publishes_the_reviewed_revision_not_a_later_sync(
+    client, campaign, translator, moderator
+):
+    spanish_page = spanish(campaign)
+    translation = spanish_translation(campaign)
+    translate_string(translation, campaign.title, "Revisado por moderación")
+    client.force_login(translator)
+    submit(client, translation)
+    translate_string(translation, campaign.title, "Nunca revisado")
+    translation.save_target(user=translator, publish=False)  # a later draft
+
+    spanish_page.refresh_from_db()
+    spanish_page.current_workflow_task_state.approve(user=moderator)
+
+    spanish_page.refresh_from_db()
+    assert spanish_page.title == "Revisado por moderación"
+    assert spanish_page.has_unpublished_changes
