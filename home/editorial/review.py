@@ -14,6 +14,8 @@ from wagtail.models import Page
 from wagtail.permissions import policy_registry
 from wagtail_localize.models import Translation
 
+from .status import translation_into
+
 
 @require_POST
 def submit_translation_for_review(request, translation_id):
@@ -131,3 +133,34 @@ def _can_edit(user, instance):
         return instance.permissions_for_user(user).can_edit()
     policy = policy_registry.get_by_type(type(instance))
     return policy.user_has_permission_for_instance(user, "change", instance)
+
+
+def refuse_publishing_english(request, instance):
+    """Before wagtail-localize's editor publishes a translation (its "Publish"
+    posts action=publish to the edit view): refused while segments are
+    untranslated, which the page would show in English. The explicit way to
+    publish it as it is goes through review: "Approve with N segments in
+    English". None when the request is not such a publish."""
+    if request.method != "POST" or request.POST.get("action") != "publish":
+        return None
+    translation = translation_into(instance)
+    if translation is None:
+        return None
+    total, done = translation.get_progress()
+    if done == total:
+        return None
+    messages.error(
+        request,
+        ngettext(
+            "%(count)s of %(total)s segments is not translated yet, so publishing "
+            "now would show it in English. To publish it as it is, submit the "
+            "translation for review and approve it with segments in English.",
+            "%(count)s of %(total)s segments are not translated yet, so "
+            "publishing now would show them in English. To publish it as it is, "
+            "submit the translation for review and approve it with segments in "
+            "English.",
+            total - done,
+        )
+        % {"count": total - done, "total": total},
+    )
+    return redirect(AdminURLFinder(request.user).get_edit_url(instance))

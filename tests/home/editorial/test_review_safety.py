@@ -291,3 +291,28 @@ def test_approving_publishes_the_reviewed_revision_not_a_later_sync(
     spanish_page.refresh_from_db()
     assert spanish_page.title == "Revisado por moderación"
     assert spanish_page.has_unpublished_changes
+
+
+def test_moderator_cannot_publish_english_from_the_translation_editor(
+    client, comms, moderator, django_capture_on_commit_callbacks
+):
+    english = new_campaign()
+    client.force_login(comms)
+    spanish_page = start_translation(client, english)
+    translation = spanish_translation(english)
+    translate_string(translation, english.title, "Rutas seguras a la escuela")
+    client.force_login(moderator)
+    edit_url = reverse("wagtailadmin_pages:edit", args=[spanish_page.pk])
+
+    response = client.post(edit_url, {"action": "publish"}, follow=True)
+
+    spanish_page.refresh_from_db()
+    assert not spanish_page.live
+    assert "1 of 2 segments is not translated yet" in response.content.decode()
+
+    translate_everything(translation)
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(edit_url, {"action": "publish"})
+
+    spanish_page.refresh_from_db()
+    assert spanish_page.live
