@@ -141,6 +141,10 @@ def refuse_publishing_english(request, instance):
     untranslated, which the page would show in English. The explicit way to
     publish it as it is goes through review: "Approve with N segments in
     English". None when the request is not such a publish."""
+    # OVERRIDE: reads wagtail-localize's editor protocol (1.14): its footer's
+    # "Publish" posts action=publish to the page or snippet edit view, which its
+    # before_edit_page / before_edit_snippet hook answers with
+    # views.edit_translation.edit_translation.
     if request.method != "POST" or request.POST.get("action") != "publish":
         return None
     translation = translation_into(instance)
