@@ -86,9 +86,15 @@ class ReviewTask(GroupApprovalTask):
 
 
 def untranslated_under_review(obj):
-    """How many strings of the revision under review were left in English."""
-    task_state = obj.current_workflow_task_state
-    if task_state is None:
-        return 0
-    specific = task_state.specific
-    return getattr(specific, "untranslated", 0)
+    """How many strings of the revision under review were left in English: one
+    query, asked for every row of the moderators' dashboard."""
+    return (
+        ReviewTaskState.objects.filter(
+            status=TaskState.STATUS_IN_PROGRESS,
+            revision__base_content_type=obj.get_base_content_type(),
+            revision__object_id=str(obj.pk),
+        )
+        .values_list("untranslated", flat=True)
+        .first()
+        or 0
+    )
