@@ -360,6 +360,13 @@ FORMAT_MODULE_PATH = ["bpnc_site.formats"]
 # A new translation starts as a draft, whether its source is live or not: it goes
 # live when a moderator approves the translated text.
 WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = False
+# Deleting a translation (or its original) disables its Translation record instead
+# of deleting the translated strings with it: translating the page again brings
+# back the Spanish of every string that did not change.
+WAGTAILLOCALIZE_DISABLE_ON_DELETE = True
+# Approving publishes the revision the moderator reviewed and previewed, not the
+# latest one (a sync or a draft saved during the review stays a draft).
+WAGTAIL_FINISH_WORKFLOW_ACTION = "home.editorial.approval.publish_reviewed_revision"
 
 # wagtail-localize's snippet chooser API (/admin/localize/api/snippets/) is a
 # Django REST framework view on DRF's defaults: JSON only (the browsable HTML

@@ -7,7 +7,7 @@ snippets in their languages, so a translator cannot alter the English originals.
 """
 
 from django.conf import settings
-from wagtail.models import Locale, Page
+from wagtail.models import Locale, Page, PagePermissionTester
 from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import policy_registry
 
@@ -85,3 +85,34 @@ def may_publish(user, instance):
         return instance.permissions_for_user(user).can_publish()
     policy = policy_registry.get_by_type(type(instance))
     return policy.user_has_permission_for_instance(user, "publish", instance)
+
+
+class ModeratedPagePermissionTester(PagePermissionTester):
+    """Wagtail's page permissions, except that a translation (a page in a language
+    other than the site's own) is deleted only by those who may publish it.
+
+    Stock Wagtail lets anyone with "change" on a page delete it while it is not
+    live, so a translator could delete a Spanish page waiting for review, or one
+    withdrawn with its English original, and her translated text with it. Every
+    delete path asks this: the delete view, bulk delete, the explorer's buttons
+    and the footer of wagtail-localize's editor (its ``canDelete``).
+    """
+
+    def can_delete(self, ignore_bulk=False):
+        if not super().can_delete(ignore_bulk=ignore_bulk):
+            return False
+        if self.user.is_superuser or "publish" in self.permissions:
+            return True
+        return self.page.locale_id == default_locale_id(self.user)
+
+
+def default_locale_id(user):
+    """The id of the site's own language's locale, read once per user object
+    (which lives for one request)."""
+    if not hasattr(user, "_default_locale_id"):
+        user._default_locale_id = (
+            Locale.objects.filter(language_code=settings.LANGUAGE_CODE)
+            .values_list("pk", flat=True)
+            .first()
+        )
+    return user._default_locale_id

@@ -13,7 +13,6 @@ from django.db import transaction
 from django.utils.translation import gettext_noop
 from wagtail.models import (
     Collection,
-    GroupApprovalTask,
     GroupCollectionPermission,
     GroupPagePermission,
     Locale,
@@ -26,7 +25,7 @@ from wagtail.models import (
 )
 from wagtail.users.models import UserProfile
 
-from home.models import public_snippet_models
+from home.models import ReviewTask, public_snippet_models
 
 # Stored in English; shown in the reader's language (role_names.py).
 COMMUNICATIONS = gettext_noop("Communications")
@@ -195,9 +194,18 @@ def setup_roles():
 
 
 def _review_workflow(moderators):
-    task, _created = GroupApprovalTask.objects.get_or_create(name=TASK_NAME)
+    """The workflow with its one task, the moderators' review (home.models.review).
+
+    An install set up before the review knew translations has a plain group
+    approval task of the same name: it leaves the workflow (reviews already
+    running on it finish on it) and the review takes its place.
+    """
+    task = ReviewTask.objects.filter(name=TASK_NAME).first()
+    if task is None:
+        task = ReviewTask.objects.create(name=TASK_NAME)
     task.groups.add(moderators)
     workflow, _created = Workflow.objects.get_or_create(name=WORKFLOW_NAME)
+    workflow.workflow_tasks.exclude(task=task).delete()
     if not workflow.workflow_tasks.filter(task=task).exists():
         WorkflowTask.objects.create(workflow=workflow, task=task, sort_order=0)
     return workflow

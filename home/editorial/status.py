@@ -42,6 +42,12 @@ class TranslationState:
     translation: Translation | None = None
 
     @property
+    def source_offline(self):
+        """The English original exists but is not live: nobody reads either
+        language until it is published again."""
+        return self.source is not None and not getattr(self.source, "live", True)
+
+    @property
     def label(self):
         return STATE_LABELS[self.state]
 
@@ -119,20 +125,26 @@ def state_of(
     )
 
 
+def translated_strings(locale_id):
+    """The one definition of "translated", Translation.get_progress()'s: a
+    translation of the segment's string, in its context, into the locale (an id
+    or an OuterRef), without error. wagtail-localize leaves out a string flagged
+    ``has_error`` when it builds the page, so the page shows it in English."""
+    return StringTranslation.objects.filter(
+        translation_of_id=OuterRef("string_id"),
+        context_id=OuterRef("context_id"),
+        locale_id=locale_id,
+        has_error=False,
+    )
+
+
 def with_progress(translations):
     """Translations annotated with their progress as Translation.get_progress()
     counts it (the source's string segments, and those translated without error
     into the target language), in the query that reads them."""
     segments = StringSegment.objects.filter(source_id=OuterRef("source_id"))
     translated = segments.filter(
-        Exists(
-            StringTranslation.objects.filter(
-                translation_of_id=OuterRef("string_id"),
-                context_id=OuterRef("context_id"),
-                locale_id=OuterRef(OuterRef("target_locale_id")),
-                has_error=False,
-            )
-        )
+        Exists(translated_strings(OuterRef(OuterRef("target_locale_id"))))
     )
     return translations.annotate(
         segment_count=_count(segments), translated_count=_count(translated)
@@ -190,15 +202,35 @@ def translation_lag(page, english):
 
 
 def untranslated_strings(locale_id):
-    """Whether the TranslationSource (as OuterRef) has a string with no
-    translation into the locale: a subquery, so it costs no query of its own."""
-    translated = StringTranslation.objects.filter(
-        translation_of_id=OuterRef("string_id"),
-        context_id=OuterRef("context_id"),
-        locale_id=locale_id,
-    )
+    """Whether the TranslationSource (as OuterRef) has a string that is not
+    translated into the locale (translated_strings()): a subquery, so it costs
+    no query of its own."""
     return Exists(
         StringSegment.objects.filter(source_id=OuterRef("pk")).exclude(
-            Exists(translated)
+            Exists(translated_strings(locale_id))
         )
     )
+
+
+def translation_into(instance):
+    """wagtail-localize's Translation whose target is this page or snippet, or
+    None when it is not a synchronised translation."""
+    return (
+        Translation.objects.filter(
+            source__object_id=instance.translation_key,
+            target_locale_id=instance.locale_id,
+            enabled=True,
+        )
+        .exclude(source__locale_id=instance.locale_id)
+        .first()
+    )
+
+
+def submitted_progress(instance):
+    """(segments, translated segments) of the translation into this page or
+    snippet, as get_progress() counts them now: what a revision built from it
+    now shows. (0, 0) for what is not a translation."""
+    translation = translation_into(instance)
+    if translation is None:
+        return 0, 0
+    return translation.get_progress()

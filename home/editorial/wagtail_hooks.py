@@ -8,7 +8,11 @@ from wagtail.utils.version import get_main_version
 
 from . import localize_actions
 from .report import TranslationStatusPanel, translation_report
-from .review import save_translation_draft, submit_translation_for_review
+from .review import (
+    refuse_publishing_english,
+    save_translation_draft,
+    submit_translation_for_review,
+)
 from .review_dates.menu import ReviewDueMenuItem
 from .review_dates.panels import ReviewDuePanel
 from .review_dates.views import ReviewDueView
@@ -63,6 +67,17 @@ def reviewed_localize_actions():
             name="convert_to_alias_reviewed",
         ),
     ]
+
+
+@hooks.register("before_edit_page")
+def no_english_published_from_the_translation_editor(request, page):
+    """Registered before wagtail-localize's own hook, which this answers first."""
+    return refuse_publishing_english(request, page)
+
+
+@hooks.register("before_edit_snippet")
+def no_english_snippet_published_from_the_translation_editor(request, instance):
+    return refuse_publishing_english(request, instance)
 
 
 @hooks.register("register_reports_menu_item")

@@ -11,6 +11,7 @@ from .base import (
     public_pages_of,
 )
 from .pages import HomePage, HomePageFeaturedCampaign, StandardPage
+from .review import ReviewTask, ReviewTaskState
 from .settings import OrganisationSettings
 from .snippets import PublicSnippet, public_snippet_models
 
@@ -20,6 +21,8 @@ __all__ = [
     "HomePageFeaturedCampaign",
     "OrganisationSettings",
     "PublicSnippet",
+    "ReviewTask",
+    "ReviewTaskState",
     "SitePage",
     "StandardPage",
     "covered_by_a_restriction",

@@ -77,6 +77,12 @@ class SitePage(ReviewDates, Page):
     class Meta:
         abstract = True
 
+    def permissions_for_user(self, user):
+        # Deleting translations is for moderators (home.editorial.permissions).
+        from home.editorial.permissions import ModeratedPagePermissionTester
+
+        return ModeratedPagePermissionTester(user, self)
+
     def save(self, *args, **kwargs):
         store_lists_with_ids(self)
         return super().save(*args, **kwargs)

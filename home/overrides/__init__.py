@@ -224,6 +224,21 @@ OVERRIDES = [
         "whose msgid the package no longer has does nothing (the test lists them).",
     ),
     Override(
+        name="localize-editor-publish-action",
+        packages=("wagtail-localize",),
+        what="Reads the POST that wagtail-localize's translation editor sends when "
+        "its footer's Publish is pressed (action=publish to the page or snippet "
+        "edit view) and answers it first, from the before_edit_page and "
+        "before_edit_snippet hooks.",
+        where="home/editorial/review.py (refuse_publishing_english)",
+        why="The editor publishes a translation whatever is still untranslated, "
+        "putting English on the Spanish page; publishing it as it is goes through "
+        "review ('Approve with N segments in English').",
+        upstream="wagtail/wagtail-localize#832 (status of translations)",
+        remove="When wagtail-localize refuses or warns before publishing an "
+        "incomplete translation, delete refuse_publishing_english and its hooks.",
+    ),
+    Override(
         name="signup-export",
         packages=("wagtail-modeladmin", "wagtail"),
         what="Sign-ups are listed and exported by wagtail-modeladmin's "

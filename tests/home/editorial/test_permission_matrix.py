@@ -261,11 +261,22 @@ def approve_a_spanish_translation(client):
     return task_state.status == WorkflowState.STATUS_APPROVED
 
 
+def delete_spanish_page_in_review(client):
+    english = CampaignPageFactory(parent=seed_page("campaigns"), title="New one")
+    english.save_revision().publish()
+    page = english.copy_for_translation(Locale.objects.get(language_code="es"))
+    page.save_revision()
+    page.get_workflow().start(page, english.owner)
+    client.post(reverse("wagtailadmin_pages:delete", args=[page.pk]))
+    return not type(page).objects.filter(pk=page.pk).exists()
+
+
 # Action: who may carry it out (superusers may do everything).
 MATRIX = {
     publish_english_page: {"moderator"},
     unpublish_spanish_page: {"moderator"},
     delete_english_page: {"moderator"},
+    delete_spanish_page_in_review: {"moderator"},
     make_campaign_private: {"moderator"},
     bulk_publish_a_draft: {"moderator"},
     convert_spanish_page_to_alias: {"moderator"},

@@ -206,3 +206,10 @@ def test_package_catalogue_translates_msgids_the_packages_still_have(domain):
 def test_signup_export_uses_what_wagtail_modeladmin_still_offers():
     assert IndexView.FORMAT_CSV and IndexView.FORMAT_XLSX
     assert hasattr(IndexView, "custom_field_preprocess")
+
+
+def test_localize_editor_publish_action_is_what_the_editor_still_posts():
+    from wagtail_localize.views import edit_translation
+
+    source = inspect.getsource(edit_translation)
+    assert 'request.POST.get("action") == "publish"' in source
