@@ -10,6 +10,8 @@ from PIL import Image as PILImage
 from wagtail.images.models import Image
 from wagtail.models import Locale, Page, Site
 
+from bpnc_site.page_cache.models import Purge
+from bpnc_site.page_cache.store import check_purges_again
 from bpnc_site.seed.loader import SiteContentLoader
 from campaigns.models import CampaignPagePolicyArea
 from home.editorial.roles import COMMUNICATIONS, MODERATORS, TRANSLATORS, setup_roles
@@ -32,10 +34,19 @@ def media_in_tmp(settings, tmp_path):
 
 @pytest.fixture(autouse=True)
 def fresh_cache():
-    """Wagtail caches site roots; a rolled-back test must not leave them behind."""
+    """Wagtail caches site roots; a rolled-back test must not leave them behind,
+    nor what the page cache last read of the purges waiting in the database."""
     cache.clear()
+    check_purges_again()
     yield
     cache.clear()
+    check_purges_again()
+
+
+def applied_on_commit():
+    """The purges recorded while building content are applied once it commits,
+    which it never does in a test: start as a committed site would."""
+    Purge.objects.all().delete()
 
 
 @pytest.fixture
@@ -57,6 +68,7 @@ def home(locales):
     home.save_revision().publish()
     Site.objects.all().delete()
     Site.objects.create(hostname="localhost", root_page=home, is_default_site=True)
+    applied_on_commit()
     return home
 
 
@@ -70,6 +82,7 @@ def seeded_site_for_module(django_db_setup, django_db_blocker):
     """
     with django_db_blocker.unblock(), transaction.atomic():
         SiteContentLoader().load()
+        applied_on_commit()
         yield
         transaction.set_rollback(True)
 
