@@ -15,6 +15,7 @@ What fails stays recorded and is tried again (``apply_due_purges``); meanwhile n
 server serves stored pages (``store.cache_trusted``).
 """
 
+import contextlib
 import logging
 import threading
 from collections import defaultdict
@@ -22,7 +23,7 @@ from datetime import timedelta
 
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
-from django.db import close_old_connections, transaction
+from django.db import DatabaseError, close_old_connections, transaction
 from django.db.models import F, Q
 from django.utils import timezone
 from wagtail.contrib.frontend_cache.utils import PurgeBatch, purge_urls_from_cache
@@ -203,7 +204,7 @@ def purge_urls(urls):
         return
     purge = Purge.objects.create(urls=urls, cdn_purged=not _cdn_backends())
     check_purges_again()
-    transaction.on_commit(lambda: apply_purges([purge]))
+    transaction.on_commit(lambda: apply_purges([purge]), robust=True)
 
 
 def apply_due_purges(limit=20):
@@ -239,13 +240,13 @@ def apply_purges(purges):
 def _purge_cdn(purge):
     try:
         purge_urls_from_cache(purge.urls, backends=_cdn_backends())
+        _update(purge, cdn_purged=True)
     except Exception as error:  # a CDN outage must not be the editor's problem
         logger.warning(
             "CDN purge %s failed; to be tried again", purge.pk, exc_info=True
         )
-        _failed(purge, error)
-    else:
-        _update(purge, cdn_purged=True)
+        with contextlib.suppress(DatabaseError):  # then it is tried again anyway
+            _failed(purge, error)
     finally:
         close_old_connections()
 

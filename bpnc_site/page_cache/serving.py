@@ -173,14 +173,14 @@ class PageCacheMiddleware:
         s_maxage = lifetimes.cdn_max_age(deadline, settings.PAGE_CACHE_CDN_MAX_AGE)
         patch_cache_control(response, public=True, max_age=0, s_maxage=s_maxage)
         patch_vary_headers(response, ["Accept-Encoding"])
+        # Weak: the same for each encoding of the same page.
+        etag = hashlib.sha1(response.content, usedforsecurity=False).hexdigest()
+        response["ETag"] = f'W/"{etag[:24]}"'
         headers = [
             (name, value)
             for name, value in response.items()
             if name.lower() not in UNSTORED_HEADERS
         ]
-        # Weak: the same for each encoding of the same page.
-        etag = hashlib.sha1(response.content, usedforsecurity=False).hexdigest()
-        response["ETag"] = f'W/"{etag[:24]}"'
         variants = compressed_variants(response.content)
         if deadline is not None:
             return (response.content, headers, variants, deadline)

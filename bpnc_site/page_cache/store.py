@@ -278,12 +278,12 @@ def cache_trusted(path):
             ]
             _trust.pending = frozenset(urlsplit(url).path or "/" for url in urls)
             _trust.confirmed_at = now
-        except Exception:  # the database is down: trust nothing stored
-            logger.warning("Cannot read the purge outbox", exc_info=True)
-        if _trust.pending:
-            from .purging import apply_due_purges  # purging builds on this module
+            if _trust.pending:
+                from .purging import apply_due_purges  # purging builds on this
 
-            apply_due_purges()
+                apply_due_purges()
+        except Exception:  # the database is down: trust nothing stored
+            logger.warning("Cannot read or apply the purges waiting", exc_info=True)
     return path not in _trust.pending and now - _trust.confirmed_at < bound
 
 
