@@ -15,7 +15,7 @@ from bpnc_site.page_cache.store import check_purges_again
 from bpnc_site.seed.loader import SiteContentLoader
 from campaigns.models import CampaignPagePolicyArea
 from home.editorial.roles import COMMUNICATIONS, MODERATORS, TRANSLATORS, setup_roles
-from home.models import HomePage
+from home.models import HomePage, OrganisationSettings
 from tests.support.factories import (
     CampaignIndexPageFactory,
     CampaignPageFactory,
@@ -67,7 +67,11 @@ def home(locales):
     root.add_child(instance=home)
     home.save_revision().publish()
     Site.objects.all().delete()
-    Site.objects.create(hostname="localhost", root_page=home, is_default_site=True)
+    site = Site.objects.create(
+        hostname="localhost", root_page=home, is_default_site=True
+    )
+    # Made by the first page view otherwise, whose render its purge would interrupt.
+    OrganisationSettings.for_site(site)
     applied_on_commit()
     return home
 

@@ -249,7 +249,7 @@ class CacheUnavailable(Exception):
 class _Trust:
     """What this process last learnt of the purges waiting to be applied."""
 
-    checked_at = confirmed_at = float("-inf")  # time.monotonic()
+    checked_at = float("-inf")  # time.monotonic()
     pending = frozenset()  # their paths
 
 
@@ -262,14 +262,15 @@ def cache_trusted(path):
     A committed change's purge is in the database (models.Purge) from its commit.
     At most every PAGE_CACHE_STALENESS_BOUND seconds this process asks which
     purges still wait to be applied (the cache failed them: down, hung, breaker
-    open); nothing stored is served at their paths until they are, nor anywhere
-    while the database has not answered for that long. So no page older than a
-    committed change is served more than PAGE_CACHE_STALENESS_BOUND seconds after
-    the commit, on any server, whatever failed.
+    open), and tries those that are due again; nothing stored is served at their
+    paths until they are applied. So while the database answers, no page older
+    than a committed change is served more than PAGE_CACHE_STALENESS_BOUND
+    seconds after the commit, on any server, whatever the cache did. While it
+    does not, stored pages are served but at the paths last known to wait (the
+    site stays up on its cached pages; nothing can be published meanwhile).
     """
     now = time.monotonic()
-    bound = settings.PAGE_CACHE_STALENESS_BOUND
-    if now - _trust.checked_at >= bound:
+    if now - _trust.checked_at >= settings.PAGE_CACHE_STALENESS_BOUND:
         _trust.checked_at = now
         try:
             waiting = Purge.objects.filter(cache_purged=False)
@@ -277,14 +278,13 @@ def cache_trusted(path):
                 url for urls in waiting.values_list("urls", flat=True) for url in urls
             ]
             _trust.pending = frozenset(urlsplit(url).path or "/" for url in urls)
-            _trust.confirmed_at = now
             if _trust.pending:
                 from .purging import apply_due_purges  # purging builds on this
 
                 apply_due_purges()
-        except Exception:  # the database is down: trust nothing stored
+        except Exception:  # the database is down: serve what is stored
             logger.warning("Cannot read or apply the purges waiting", exc_info=True)
-    return path not in _trust.pending and now - _trust.confirmed_at < bound
+    return path not in _trust.pending
 
 
 def check_purges_again():

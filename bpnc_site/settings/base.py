@@ -425,9 +425,9 @@ PAGE_FRAGMENT_CACHE_ENABLED = env.flag("PAGE_FRAGMENT_CACHE_ENABLED", True)
 PAGE_CACHE_WARM_LIMIT = env.whole_number("PAGE_CACHE_WARM_LIMIT", 50)
 PAGE_CACHE_ALIAS = "default"
 # The longest a server may serve a page stored before a committed change it shows,
-# whatever failed meanwhile: each server asks the database at least this often
-# whether a recorded purge is still waiting, and serves nothing stored while one
-# is or while it cannot ask (bpnc_site/page_cache/store.py: cache_trusted).
+# whatever the cache did: each server asks the database at least this often which
+# recorded purges still wait, and serves nothing stored at their paths until they
+# are applied (bpnc_site/page_cache/store.py: cache_trusted).
 PAGE_CACHE_STALENESS_BOUND = env.whole_number("PAGE_CACHE_STALENESS_BOUND", 5)
 # With the local-memory cache, app-server processes tell each other what they
 # purged through this file (see bpnc_site/page_cache.py).
