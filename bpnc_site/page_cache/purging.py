@@ -12,7 +12,7 @@ committed change always has one. It is applied once the change is committed: the
 page cache at once, CDN backends configured in ``WAGTAILFRONTENDCACHE`` in a
 background thread, so an editor publishing a page never waits for a CDN's API.
 What fails stays recorded and is tried again (``apply_due_purges``); meanwhile no
-server serves stored pages (``store.cache_trusted``).
+server serves stored pages at its paths (``store.cache_trusted``).
 """
 
 import contextlib
