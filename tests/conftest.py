@@ -10,10 +10,12 @@ from PIL import Image as PILImage
 from wagtail.images.models import Image
 from wagtail.models import Locale, Page, Site
 
+from bpnc_site.page_cache.models import Purge
+from bpnc_site.page_cache.store import check_purges_again
 from bpnc_site.seed.loader import SiteContentLoader
 from campaigns.models import CampaignPagePolicyArea
 from home.editorial.roles import COMMUNICATIONS, MODERATORS, TRANSLATORS, setup_roles
-from home.models import HomePage
+from home.models import HomePage, OrganisationSettings
 from tests.support.factories import (
     CampaignIndexPageFactory,
     CampaignPageFactory,
@@ -32,10 +34,19 @@ def media_in_tmp(settings, tmp_path):
 
 @pytest.fixture(autouse=True)
 def fresh_cache():
-    """Wagtail caches site roots; a rolled-back test must not leave them behind."""
+    """Wagtail caches site roots; a rolled-back test must not leave them behind,
+    nor what the page cache last read of the purges waiting in the database."""
     cache.clear()
+    check_purges_again()
     yield
     cache.clear()
+    check_purges_again()
+
+
+def applied_on_commit():
+    """The purges recorded while building content are applied once it commits,
+    which it never does in a test: start as a committed site would."""
+    Purge.objects.all().delete()
 
 
 @pytest.fixture
@@ -56,7 +67,12 @@ def home(locales):
     root.add_child(instance=home)
     home.save_revision().publish()
     Site.objects.all().delete()
-    Site.objects.create(hostname="localhost", root_page=home, is_default_site=True)
+    site = Site.objects.create(
+        hostname="localhost", root_page=home, is_default_site=True
+    )
+    # Made by the first page view otherwise, whose render its purge would interrupt.
+    OrganisationSettings.for_site(site)
+    applied_on_commit()
     return home
 
 
@@ -70,6 +86,7 @@ def seeded_site_for_module(django_db_setup, django_db_blocker):
     """
     with django_db_blocker.unblock(), transaction.atomic():
         SiteContentLoader().load()
+        applied_on_commit()
         yield
         transaction.set_rollback(True)
 

@@ -32,6 +32,7 @@ class _Breaker:
         self.lock = threading.Lock()
         self.closed_at = 0.0  # calls may go through from this moment
         self.outage_started = None
+        self.failures = 0  # how a caller learns that a call it made failed
 
 
 _breakers = {}
@@ -74,10 +75,15 @@ class BreakerRedisCache(RedisCache):
     def _may_try(self):
         return time.monotonic() >= self.breaker.closed_at
 
+    def available(self):
+        """Whether calls go through now (the breaker is closed)."""
+        return self._may_try()
+
     def _failed(self, error):
         breaker = self.breaker
         with breaker.lock:
             breaker.closed_at = time.monotonic() + breaker.seconds
+            breaker.failures += 1
             if breaker.outage_started is None:
                 breaker.outage_started = time.monotonic()
                 logger.error(

@@ -44,6 +44,8 @@ def fragment_path(request, page, any_query=False):
 
 
 def lookup(name, path):
+    if not store.cache_trusted(path):
+        return None
     try:
         return store.page_cache().get(store.fragment_key(name, path))
     except Exception:  # a cache outage must not stop the site

@@ -7,26 +7,33 @@ children) and the footer (organisation settings) on every page. Wagtail's
 reference index records what each page uses, so the pages showing a changed
 snippet, image or page are found without knowing the content model here.
 
-The page cache is purged once the change is committed. CDN backends configured
-in ``WAGTAILFRONTENDCACHE`` are purged in a background thread, so an editor
-publishing a page never waits for a CDN's API.
+A change records its purge (``models.Purge``) in its own transaction, so a
+committed change always has one. It is applied once the change is committed: the
+page cache at once, CDN backends configured in ``WAGTAILFRONTENDCACHE`` in a
+background thread, so an editor publishing a page never waits for a CDN's API.
+What fails stays recorded and is tried again (``apply_due_purges``); meanwhile no
+server serves stored pages at its paths (``store.cache_trusted``).
 """
 
+import contextlib
 import logging
 import threading
 from collections import defaultdict
+from datetime import timedelta
 
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
-from django.db import close_old_connections, transaction
-from django.db.models import Q
+from django.db import DatabaseError, close_old_connections, transaction
+from django.db.models import F, Q
+from django.utils import timezone
 from wagtail.contrib.frontend_cache.utils import PurgeBatch, purge_urls_from_cache
 from wagtail.contrib.settings.registry import registry as settings_registry
 from wagtail.models import Page, ReferenceIndex
 
 from home.models import public_snippet_models
 
-from .store import PageCachePurgeBackend
+from .models import Purge
+from .store import PageCachePurgeBackend, check_purges_again
 from .warming import warm_soon
 
 logger = logging.getLogger(__name__)
@@ -34,6 +41,10 @@ logger = logging.getLogger(__name__)
 OWN_BACKEND = "pages"
 # Pages at this depth or above appear in every page's header (home and main menu).
 SITE_WIDE_DEPTH = 3
+# A failed purge is tried again after this, then twice as long each time, by the
+# first server to find it waiting (store.cache_trusted) or `manage.py apply_purges`.
+FIRST_RETRY = timedelta(seconds=2)
+LONGEST_WAIT = timedelta(minutes=1)
 
 
 def pages_showing_page(page):
@@ -180,28 +191,84 @@ def urls_of(pages):
 
 
 def purge_after_commit(pages):
-    """Purge the pages' URLs (computed now, while they still exist) on commit."""
-    urls = urls_of(pages)
-    if urls:
-        transaction.on_commit(lambda: purge_urls(urls))
+    """Record a purge of the pages' URLs (computed now, while they still exist)
+    in the current transaction; it is applied once that commits."""
+    purge_urls(urls_of(pages))
 
 
 def purge_urls(urls):
-    PageCachePurgeBackend({}).purge_batch(urls)
-    warm_soon(urls)
-    cdn_backends = [
-        name for name in settings.WAGTAILFRONTENDCACHE if name != OWN_BACKEND
-    ]
-    if cdn_backends:
-        threading.Thread(
-            target=_purge_cdn, args=(urls, cdn_backends), daemon=True
-        ).start()
+    """Record a purge of these URLs, applied after the commit and retried until
+    done: the page cache at once, CDNs in a background thread, so an editor
+    publishing a page never waits for a CDN's API or a sick cache."""
+    if not urls:
+        return
+    purge = Purge.objects.create(urls=urls, cdn_purged=not _cdn_backends())
+    check_purges_again()
+    transaction.on_commit(lambda: apply_purges([purge]), robust=True)
 
 
-def _purge_cdn(urls, backends):
+def apply_due_purges(limit=20):
+    """Apply the recorded purges whose next attempt is due (the worker's
+    ``manage.py apply_purges``, and any server that finds one waiting)."""
+    due = Purge.objects.filter(next_attempt_at__lte=timezone.now())
+    apply_purges(list(due[:limit]))
+
+
+def apply_purges(purges):
+    """Purge the page cache, then CDNs, for each recorded purge; a failure leaves
+    it recorded for a later attempt, each later than the one before."""
+    for purge in purges:
+        if not purge.cache_purged:
+            try:
+                PageCachePurgeBackend({}).purge_batch(purge.urls)
+            except Exception as error:  # a cache outage must not stop the publish
+                logger.warning(
+                    "Purge %s failed; to be tried again", purge.pk, exc_info=True
+                )
+                _failed(purge, error)
+                continue
+            _update(purge, cache_purged=True)
+            warm_soon(purge.urls)
+        if not purge.cdn_purged:  # not again while this attempt may be under way
+            Purge.objects.filter(pk=purge.pk).update(
+                next_attempt_at=timezone.now() + LONGEST_WAIT
+            )
+            threading.Thread(target=_purge_cdn, args=(purge,), daemon=True).start()
+    check_purges_again()
+
+
+def _purge_cdn(purge):
     try:
-        purge_urls_from_cache(urls, backends=backends)
-    except Exception:  # a CDN outage must not be the editor's problem
-        logger.exception("CDN purge failed for %d URLs", len(urls))
+        purge_urls_from_cache(purge.urls, backends=_cdn_backends())
+        _update(purge, cdn_purged=True)
+    except Exception as error:  # a CDN outage must not be the editor's problem
+        logger.warning(
+            "CDN purge %s failed; to be tried again", purge.pk, exc_info=True
+        )
+        with contextlib.suppress(DatabaseError):  # then it is tried again anyway
+            _failed(purge, error)
     finally:
         close_old_connections()
+
+
+def _cdn_backends():
+    return [name for name in settings.WAGTAILFRONTENDCACHE if name != OWN_BACKEND]
+
+
+def _update(purge, **done):
+    for name, value in done.items():
+        setattr(purge, name, value)
+    if purge.cache_purged and purge.cdn_purged:
+        Purge.objects.filter(pk=purge.pk).delete()
+    else:
+        Purge.objects.filter(pk=purge.pk).update(**done)
+
+
+def _failed(purge, error):
+    purge.attempts += 1
+    wait = min(FIRST_RETRY * 2 ** (purge.attempts - 1), LONGEST_WAIT)
+    Purge.objects.filter(pk=purge.pk).update(
+        attempts=F("attempts") + 1,
+        next_attempt_at=timezone.now() + wait,
+        last_error=f"{type(error).__name__}: {error}"[:2000],
+    )

@@ -1,7 +1,9 @@
 """Whole pages served to visitors who are not logged in, from the cache.
 
 A stored page is served before sessions, authentication or the database are
-touched. Only Wagtail pages rendered for an anonymous visitor, without a query
+touched (but for one query per process every PAGE_CACHE_STALENESS_BOUND seconds:
+whether a purge waits, ``store.cache_trusted``), and answers If-None-Match.
+Only Wagtail pages rendered for an anonymous visitor, without a query
 string and without setting a cookie, are stored (the page's serve marks the
 request through the ``before_serve_page`` hook in ``wagtail_hooks.py`` beside
 this module). Entries are removed exactly when something they show changes
@@ -10,6 +12,7 @@ this module). Entries are removed exactly when something they show changes
 
 import fnmatch
 import functools
+import hashlib
 import logging
 import time
 from types import SimpleNamespace
@@ -22,6 +25,7 @@ from django.dispatch import receiver
 from django.http import HttpResponse
 from django.http.request import split_domain_port, validate_host
 from django.utils.cache import patch_cache_control, patch_vary_headers
+from django.utils.http import parse_etags
 
 from . import lifetimes, store
 from .encoding import accepted_encoding, compressed_variants
@@ -129,6 +133,8 @@ class PageCacheMiddleware:
         accepts = request.headers.get("Accept-Encoding")
         stored = store.lookup(request.path, store.shared_log())
         if stored is not None:
+            if not_modified(stored, request.META.get("HTTP_IF_NONE_MATCH")):
+                return self._not_modified(stored)
             return self._from_stored(stored, accepts, "hit")
 
         started = time.time()
@@ -167,6 +173,9 @@ class PageCacheMiddleware:
         s_maxage = lifetimes.cdn_max_age(deadline, settings.PAGE_CACHE_CDN_MAX_AGE)
         patch_cache_control(response, public=True, max_age=0, s_maxage=s_maxage)
         patch_vary_headers(response, ["Accept-Encoding"])
+        # Weak: the same for each encoding of the same page.
+        etag = hashlib.sha1(response.content, usedforsecurity=False).hexdigest()
+        response["ETag"] = f'W/"{etag[:24]}"'
         headers = [
             (name, value)
             for name, value in response.items()
@@ -185,6 +194,14 @@ class PageCacheMiddleware:
             response[name] = value
         response["Content-Length"] = str(len(content))
         response[STATUS_HEADER] = status
+        return response
+
+    @staticmethod
+    def _not_modified(stored):
+        response = HttpResponse(status=304)
+        for name, value in not_modified_headers(stored):
+            response[name] = value
+        del response["Content-Type"]
         return response
 
     @staticmethod
@@ -216,6 +233,9 @@ class CachedPagesApplication:
             if may_use_cache(environ, path):
                 stored = store.lookup(path, store.shared_log())
                 if stored is not None:
+                    if not_modified(stored, environ.get("HTTP_IF_NONE_MATCH")):
+                        start_response("304 Not Modified", not_modified_headers(stored))
+                        return []
                     return self._send(environ, start_response, stored)
         return self.application(environ, start_response)
 
@@ -237,6 +257,25 @@ def _catch_up_safely():
         store.catch_up()
     except Exception:  # a cache outage must not stop the site
         logger.warning("Page cache unavailable", exc_info=True)
+
+
+def not_modified(stored, if_none_match):
+    """Whether the browser's copy (If-None-Match) is this stored page."""
+    if not if_none_match:
+        return False
+    etag = {name.lower(): value for name, value in stored[1]}.get("etag")
+    weak = {tag.removeprefix("W/") for tag in parse_etags(if_none_match)}
+    return etag is not None and ("*" in weak or etag.removeprefix("W/") in weak)
+
+
+def not_modified_headers(stored):
+    """What a 304 repeats of the stored page's headers: no body, so no type."""
+    _content, headers, _encoding = choose_encoding(stored, None)
+    return [
+        (name, value)
+        for name, value in headers
+        if name.lower() not in ("content-type", "content-length")
+    ] + [(STATUS_HEADER, "hit")]
 
 
 def deadline(stored):

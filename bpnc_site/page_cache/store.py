@@ -28,6 +28,8 @@ from django.core.signals import setting_changed
 from django.dispatch import receiver
 from wagtail.contrib.frontend_cache.backends.base import BaseBackend
 
+from .models import Purge
+
 logger = logging.getLogger(__name__)
 
 # The number changes when the form of an entry does: (content, headers, {encoding:
@@ -67,16 +69,47 @@ def keys_for(path):
 def release():
     """What the stored pages of this release are kept under.
 
-    A release with new static files (new fingerprinted names) or new headers
-    must never serve pages stored by the one before: they link files that are
-    gone and carry its headers. Entries are keyed by the static files' manifest,
-    the settings that shape a page's headers and links, and the release's name
-    (RELEASE), so the old ones are never asked for again and expire.
+    A release with new code, templates, translations, dependencies, static files
+    (new fingerprinted names) or headers must never serve pages stored by the one
+    before. Entries are keyed by a digest of the project's source files (read
+    once, at start-up), the static files' manifest, the settings that shape a
+    page's headers and links, and the release's name (RELEASE, an override), so
+    the old ones are never asked for again and expire.
     """
     shaping = {name: getattr(settings, name, None) for name in RELEASE_SETTINGS}
     return release_of(
-        _static_manifest(), repr(sorted(shaping.items())), settings.RELEASE
+        source_digest(settings.BASE_DIR),
+        _static_manifest(),
+        repr(sorted(shaping.items())),
+        settings.RELEASE,
     )
+
+
+# What a rendered page is made from, besides the database: code, templates,
+# translations and the locked versions of every dependency.
+SOURCE_SUFFIXES = {".py", ".html", ".txt", ".xml", ".po", ".lock"}
+SOURCE_SKIPPED = {"tests", "node_modules", "var", "media", "staticfiles", "__pycache__"}
+
+
+def source_digest(root):
+    """A digest of every source file under root (hidden folders and virtual
+    environments, tests and collected files left out)."""
+    digest = hashlib.sha1(usedforsecurity=False)
+    root = Path(root)
+    for folder, folders, files in os.walk(root):
+        folders[:] = sorted(
+            name
+            for name in folders
+            if not name.startswith(".")
+            and name not in SOURCE_SKIPPED
+            and not (Path(folder, name) / "pyvenv.cfg").exists()
+        )
+        for name in sorted(files):
+            if Path(name).suffix in SOURCE_SUFFIXES:
+                path = Path(folder, name)
+                digest.update(str(path.relative_to(root)).encode() + b"\0")
+                digest.update(path.read_bytes() + b"\0")
+    return digest.hexdigest()
 
 
 # Settings whose change changes what a stored page holds or the headers it is
@@ -209,9 +242,62 @@ def catch_up():
         log.catch_up(page_cache())
 
 
+class CacheUnavailable(Exception):
+    """The cache failed a call, or its breaker is open: a purge is not done."""
+
+
+class _Trust:
+    """What this process last learnt of the purges waiting to be applied."""
+
+    checked_at = float("-inf")  # time.monotonic()
+    pending = frozenset()  # their paths
+
+
+_trust = _Trust()
+
+
+def cache_trusted(path):
+    """Whether this process may serve the stored page and parts at path.
+
+    A committed change's purge is in the database (models.Purge) from its commit.
+    At most every PAGE_CACHE_STALENESS_BOUND seconds this process asks which
+    purges still wait to be applied (the cache failed them: down, hung, breaker
+    open), and tries those that are due again; nothing stored is served at their
+    paths until they are applied. So while the database answers, no page older
+    than a committed change is served more than PAGE_CACHE_STALENESS_BOUND
+    seconds after the commit, on any server, whatever the cache did. While it
+    does not, stored pages are served but at the paths last known to wait (the
+    site stays up on its cached pages; nothing can be published meanwhile).
+    """
+    now = time.monotonic()
+    if now - _trust.checked_at >= settings.PAGE_CACHE_STALENESS_BOUND:
+        _trust.checked_at = now
+        try:
+            waiting = Purge.objects.filter(cache_purged=False)
+            urls = [
+                url for urls in waiting.values_list("urls", flat=True) for url in urls
+            ]
+            _trust.pending = frozenset(urlsplit(url).path or "/" for url in urls)
+            if _trust.pending:
+                from .purging import apply_due_purges  # purging builds on this
+
+                apply_due_purges()
+        except Exception:  # the database is down: serve what is stored
+            logger.warning("Cannot read or apply the purges waiting", exc_info=True)
+    return path not in _trust.pending
+
+
+def check_purges_again():
+    """Ask the database on the next lookup (a purge was recorded or applied)."""
+    _trust.checked_at = float("-inf")
+
+
 def lookup(path, purge_log=None):
-    """The stored page for this path, or None (also when the cache is down)."""
+    """The stored page for this path, or None (also when the cache is down or
+    a purge waits to be applied)."""
     cache = page_cache()
+    if not cache_trusted(path):
+        return None
     try:
         if purge_log is not None:
             purge_log.catch_up(cache)
@@ -247,11 +333,18 @@ class PageCachePurgeBackend(BaseBackend):
         if not paths:
             return
         cache = page_cache()
+        # The breaker answers a failed call as a miss; a purge must know.
+        breaker = getattr(cache, "breaker", None)
+        failures = breaker.failures if breaker else 0
+        if breaker is not None and not cache.available():
+            raise CacheUnavailable("the cache's breaker is open")
         cache.delete_many([key for path in paths for key in keys_for(path)])
         now = time.time()
         cache.set_many(
             {purge_marker_key(path): now for path in paths}, PURGE_MARKER_TIMEOUT
         )
+        if breaker is not None and breaker.failures != failures:
+            raise CacheUnavailable("the cache failed the purge")
         log = shared_log()
         if log is not None:
             log.record(paths)

@@ -60,6 +60,9 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "bpnc_site.http.health.HealthCheckMiddleware",
+    # Every text response not from the page cache (which compresses its own) is
+    # gzipped when the browser accepts it: search, 404s, sitemap.xml, forms.
+    "bpnc_site.page_cache.encoding.TextGZipMiddleware",
     # Before the rest: a stored page carries the headers they add.
     "bpnc_site.page_cache.serving.PageCacheMiddleware",
     "django.middleware.security.SecurityMiddleware",
@@ -430,6 +433,11 @@ PAGE_FRAGMENT_CACHE_ENABLED = env.flag("PAGE_FRAGMENT_CACHE_ENABLED", True)
 # (bpnc_site/page_cache/warming.py); 0 turns it off.
 PAGE_CACHE_WARM_LIMIT = env.whole_number("PAGE_CACHE_WARM_LIMIT", 50)
 PAGE_CACHE_ALIAS = "default"
+# The longest a server may serve a page stored before a committed change it shows,
+# whatever the cache did: each server asks the database at least this often which
+# recorded purges still wait, and serves nothing stored at their paths until they
+# are applied (bpnc_site/page_cache/store.py: cache_trusted).
+PAGE_CACHE_STALENESS_BOUND = env.whole_number("PAGE_CACHE_STALENESS_BOUND", 5)
 # With the local-memory cache, app-server processes tell each other what they
 # purged through this file (see bpnc_site/page_cache/store.py).
 PAGE_CACHE_PURGE_LOG = Path(

@@ -20,3 +20,7 @@ TWO_FACTOR_REQUIRED = False
 # The suite's database lives in a transaction no other thread can see: pages are
 # warmed after a purge only where a test asks for it, in its own thread.
 PAGE_CACHE_WARM_LIMIT = 0
+# The whole seeded site's pages, their parts and purge markers outgrow the
+# local-memory cache's default 300 entries, which it would cull at random.
+if CACHES["default"]["BACKEND"].endswith("LocMemCache"):  # noqa: F405
+    CACHES["default"]["OPTIONS"] = {"MAX_ENTRIES": 10_000}  # noqa: F405

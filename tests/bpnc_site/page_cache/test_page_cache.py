@@ -345,10 +345,11 @@ def test_making_a_page_private_takes_it_and_its_children_out_of_the_cache(
 
 
 @pytest.fixture
-def logo(seeded_site, photo):
+def logo(seeded_site, photo, django_capture_on_commit_callbacks):
     settings_ = OrganisationSettings.for_site(seeded_site)
     settings_.logo = photo
-    settings_.save()
+    with django_capture_on_commit_callbacks(execute=True):  # its purge applied
+        settings_.save()
     return photo
 
 

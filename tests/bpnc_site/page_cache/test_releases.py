@@ -1,5 +1,5 @@
-"""A release with new static files or new headers never serves the pages stored by
-the one before it."""
+"""A release with new code, templates, static files or headers never serves the
+pages stored by the one before it, without anyone naming it."""
 
 import pytest
 
@@ -50,3 +50,49 @@ def test_this_release_reads_the_collected_static_files(settings, tmp_path):
         assert store.release() != first
     finally:
         store.release.cache_clear()
+
+
+@pytest.fixture
+def project(settings, tmp_path):
+    """A project whose release is read from its files, as at start-up."""
+    settings.BASE_DIR = tmp_path
+    settings.RELEASE = ""
+    (tmp_path / "home" / "templates").mkdir(parents=True)
+    (tmp_path / "home" / "views.py").write_text("def page(request): ...\n")
+    (tmp_path / "home" / "templates" / "page.html").write_text("<h1>{{ title }}</h1>")
+    store.release.cache_clear()
+    yield tmp_path
+    store.release.cache_clear()
+
+
+def key_of(project):
+    store.release.cache_clear()
+    return store.cache_key("/en/campaigns/")
+
+
+def test_a_release_changing_only_a_template_changes_the_key(project):
+    before = key_of(project)
+    assert key_of(project) == before
+
+    (project / "home" / "templates" / "page.html").write_text("<h2>{{ title }}</h2>")
+
+    assert key_of(project) != before
+
+
+@pytest.mark.parametrize(
+    ("path", "changes_the_key"),
+    [
+        ("home/views.py", True),
+        ("locales/es/LC_MESSAGES/django.po", True),
+        ("uv.lock", True),
+        ("tests/test_views.py", False),
+        (".venv/lib/site.py", False),
+        ("var/page-cache-purges.log", False),
+    ],
+)
+def test_what_a_release_key_covers(project, path, changes_the_key):
+    before = key_of(project)
+    (project / path).parent.mkdir(parents=True, exist_ok=True)
+    (project / path).write_text("changed\n")
+
+    assert (key_of(project) != before) is changes_the_key
