@@ -247,18 +247,20 @@ class MeetingPage(RoutablePageMixin, SitePage):
         """Raise the sequence when a published change alters the calendar entry.
 
         Saving a draft only updates a few columns (update_fields), so only a
-        full save (publishing, or the page's creation) is compared with the
-        stored row, which holds the live version's fields.
+        full save (publishing) is compared with the stored row, which holds the
+        last published version's fields.
         """
         if kwargs.get("update_fields") is None and self.pk:
             stored = (
                 MeetingPage.objects.filter(pk=self.pk)
-                .values("sequence", *calendar.SEQUENCED_FIELDS)
+                .values("sequence", "last_published_at", *calendar.SEQUENCED_FIELDS)
                 .first()
             )
             if stored is not None:
                 self.sequence = max(self.sequence, stored["sequence"])
-                if any(
+                # Before its first publication (a new translation is saved as
+                # a copy of the source first) no calendar holds the entry.
+                if stored["last_published_at"] is not None and any(
                     getattr(self, name) != stored[name]
                     for name in calendar.SEQUENCED_FIELDS
                 ):

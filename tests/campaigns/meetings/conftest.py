@@ -23,7 +23,7 @@ MEETING_WORDS = {
     "We read the city budget together.": "Leemos juntos el presupuesto de la ciudad.",
     "Brighton Park library": "Biblioteca de Brighton Park",
     "Step-free entrance on the side street. Childcare and food.": (
-        "Entrada sin escalones por la calle lateral. Cuidado de niños y comida."
+        "Entrada sin escalones por la calle lateral. Cuidado infantil y comida."
     ),
     "Moved to the gym next door.": "Se cambió al gimnasio de al lado.",
     "Cancelled because of the storm.": "Se canceló por la tormenta.",

@@ -84,7 +84,7 @@ def test_each_feed_describes_the_meeting_in_its_language(client, meeting, meetin
         "Biblioteca de Brighton Park, 4314 S Archer Ave, Chicago, IL 60632"
     )
     assert "En inglés y español, con interpretación." in str(spanish["DESCRIPTION"])
-    assert "Cuidado de niños y comida." in str(spanish["DESCRIPTION"])
+    assert "Cuidado infantil y comida." in str(spanish["DESCRIPTION"])
     assert english["STATUS"] == "CONFIRMED"
     assert english.decoded("DTSTART") == spanish.decoded("DTSTART")
 
@@ -106,8 +106,8 @@ def test_moving_a_meeting_raises_sequence_and_shows_the_new_time_in_both_feeds(
     assert the_event(client, "en", meeting)["SEQUENCE"] == 0
     assert the_event(client, "es", meeting_es)["SEQUENCE"] == 0
     english = MeetingPage.objects.get(pk=meeting.pk)
-    english.start = english.start.replace(hour=19)
-    english.end = english.end.replace(hour=21)
+    english.start = english.start.astimezone(CHICAGO).replace(hour=19)
+    english.end = english.end.astimezone(CHICAGO).replace(hour=21)
     english.status = MeetingPage.Status.MOVED
     english.status_note = "Moved to the gym next door."
     english.save_revision().publish()
