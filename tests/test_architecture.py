@@ -33,6 +33,7 @@ ROOMS = [
     "home/search",
     "home/sign_in",
     "campaigns/signups",
+    "campaigns/meetings",
 ]
 
 
