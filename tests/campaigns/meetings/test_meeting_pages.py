@@ -189,3 +189,27 @@ def test_every_page_offers_its_languages_calendar(client, meeting_es):
     assert '<link rel="alternate" type="text/calendar"' in english
     assert 'href="/en/meetings.ics"' in english
     assert 'href="/es/reuniones.ics"' in spanish
+
+
+@pytest.mark.django_db
+def test_stored_meeting_pages_turn_past_when_the_meeting_ends(
+    client, meeting_index, time_machine
+):
+    now = timezone.now()
+    meeting = MeetingPageFactory(
+        parent=meeting_index,
+        title="Ward night",
+        start=now - timedelta(hours=1),
+        end=now + timedelta(minutes=10),
+    )
+    for path in (meeting_index.url, meeting.url):
+        assert "Past meetings" not in client.get(path).content.decode()
+        assert client.get(path)["X-Page-Cache"] == "hit"
+
+    time_machine.move_to(meeting.end + timedelta(seconds=1))
+    index = client.get(meeting_index.url)
+    page = client.get(meeting.url)
+    assert index["X-Page-Cache"] == page["X-Page-Cache"] == "miss"
+    assert "Past meetings" in index.content.decode()
+    assert "Upcoming meetings" not in index.content.decode()
+    assert "This meeting has already taken place." in page.content.decode()
