@@ -196,3 +196,48 @@ def add_links(meeting):
         "outlook": "https://outlook.live.com/calendar/0/deeplink/compose?"
         + urlencode(outlook),
     }
+
+
+EVENT_STATUS = {
+    "scheduled": "https://schema.org/EventScheduled",
+    "moved": "https://schema.org/EventRescheduled",
+    "cancelled": "https://schema.org/EventCancelled",
+}
+
+
+def schema_event(meeting, url, organizer):
+    """The meeting as a schema.org Event, in the active language."""
+    places = []
+    if meeting.place_name or meeting.street_address:
+        place = {"@type": "Place", "name": meeting.place_name or meeting.where}
+        if meeting.street_address:
+            place["address"] = {
+                "@type": "PostalAddress",
+                "streetAddress": meeting.street_address,
+            }
+        places.append(place)
+    if meeting.online_link:
+        places.append({"@type": "VirtualLocation", "url": meeting.online_link})
+    if len(places) == 2:
+        mode = "MixedEventAttendanceMode"
+    elif meeting.online_link:
+        mode = "OnlineEventAttendanceMode"
+    else:
+        mode = "OfflineEventAttendanceMode"
+    event = {
+        "@type": "Event",
+        "@id": f"{url}#event",
+        "name": meeting.title,
+        "url": url,
+        "startDate": _local(meeting.start).isoformat(),
+        "endDate": _local(meeting.end).isoformat(),
+        "eventStatus": EVENT_STATUS[meeting.status],
+        "eventAttendanceMode": f"https://schema.org/{mode}",
+        "inLanguage": meeting.languages.split("-"),
+        "organizer": organizer,
+    }
+    if places:
+        event["location"] = places[0] if len(places) == 1 else places
+    if meeting.summary:
+        event["description"] = meeting.summary
+    return event

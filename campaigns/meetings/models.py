@@ -289,6 +289,11 @@ class MeetingPage(RoutablePageMixin, SitePage):
         response["Content-Disposition"] = 'attachment; filename="meeting.ics"'
         return response
 
+    def structured_entity(self, url, organizer):
+        """The meeting as a schema.org Event, for search engines (see
+        home/templatetags/seo_tags.py)."""
+        return calendar.schema_event(self, url, organizer)
+
     @property
     def ics_subpath(self):
         """The calendar file's address below the page's."""

@@ -1,5 +1,7 @@
 """Meeting pages and the meetings index, in English and Spanish."""
 
+import json
+import re
 from datetime import timedelta
 
 import pytest
@@ -213,3 +215,39 @@ def test_stored_meeting_pages_turn_past_when_the_meeting_ends(
     assert "Past meetings" in index.content.decode()
     assert "Upcoming meetings" not in index.content.decode()
     assert "This meeting has already taken place." in page.content.decode()
+
+
+def schema_event(html):
+    [payload] = re.findall(r'<script type="application/ld\+json">(.*?)</script>', html)
+    graph = json.loads(payload)["@graph"]
+    [event] = [item for item in graph if item["@type"] == "Event"]
+    return event
+
+
+@pytest.mark.django_db
+def test_meeting_pages_describe_an_event_for_search_engines(
+    client, meeting, meeting_es, sync_spanish, django_capture_on_commit_callbacks
+):
+    english = schema_event(client.get(meeting.url).content.decode())
+    spanish = schema_event(client.get(meeting_es.url).content.decode())
+    assert english["startDate"].endswith("T18:00:00-05:00")
+    assert english["eventStatus"] == "https://schema.org/EventScheduled"
+    assert english["eventAttendanceMode"] == (
+        "https://schema.org/OfflineEventAttendanceMode"
+    )
+    assert english["location"]["address"]["streetAddress"] == (
+        "4314 S Archer Ave, Chicago, IL 60632"
+    )
+    assert english["inLanguage"] == ["en", "es"]
+    assert spanish["name"] == "Noche del presupuesto"
+    assert spanish["location"]["name"] == "Biblioteca de Brighton Park"
+    assert spanish["url"].endswith("/es/reuniones/noche-del-presupuesto/")
+
+    page = MeetingPage.objects.get(pk=meeting.pk)
+    page.status = MeetingPage.Status.CANCELLED
+    with django_capture_on_commit_callbacks(execute=True):  # purges stored pages
+        page.save_revision().publish()
+        sync_spanish(page)
+    for url in (meeting.url, meeting_es.url):
+        event = schema_event(client.get(url).content.decode())
+        assert event["eventStatus"] == "https://schema.org/EventCancelled"
