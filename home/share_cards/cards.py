@@ -54,6 +54,8 @@ KINDS = {
     "home.homepage": pgettext_lazy("share card", "Our campaigns and positions"),
     "campaigns.campaignindexpage": pgettext_lazy("share card", "Campaigns"),
     "campaigns.campaignpage": pgettext_lazy("share card", "Campaign"),
+    "campaigns.meetingindexpage": pgettext_lazy("share card", "Meetings"),
+    "campaigns.meetingpage": pgettext_lazy("share card", "Meeting"),
     "policy.policyindexpage": pgettext_lazy("share card", "Our positions"),
     "policy.policyareapage": pgettext_lazy("share card", "Our position"),
 }

@@ -17,6 +17,7 @@ from campaigns.models import (
     MeetingPageCampaign,
 )
 from home.models import HomePage
+from home.share_cards.cards import current_card
 from tests.support.english import english_pieces
 from tests.support.factories import (
     CampaignIndexPageFactory,
@@ -251,3 +252,11 @@ def test_meeting_pages_describe_an_event_for_search_engines(
     for url in (meeting.url, meeting_es.url):
         event = schema_event(client.get(url).content.decode())
         assert event["eventStatus"] == "https://schema.org/EventCancelled"
+
+
+@pytest.mark.django_db
+def test_the_share_card_names_a_meeting_in_its_language(meeting, meeting_es):
+    english, spanish = current_card(meeting), current_card(meeting_es)
+    assert (english.kind, english.status_label) == ("Meeting", "Scheduled")
+    assert (spanish.kind, spanish.status_label) == ("Reunión", "Programada")
+    assert spanish.title == "Noche del presupuesto"
