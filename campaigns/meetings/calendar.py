@@ -151,7 +151,7 @@ def calendar_of(meetings, name, host=None):
     cal.add("x-wr-calname", name)
     cal.add("x-wr-timezone", settings.TIME_ZONE)
     cal.add("refresh-interval", REFRESH, parameters={"VALUE": "DURATION"})
-    cal.add("x-published-ttl", REFRESH)
+    cal.add("x-published-ttl", "PT1H")  # the same hint, for Outlook
     meetings = list(meetings)
     for meeting in meetings:
         with translation.override(meeting.locale.language_code):
@@ -161,6 +161,9 @@ def calendar_of(meetings, name, host=None):
         first = min(_local(m.start) for m in meetings).date() - timedelta(days=366)
         last = max(_local(m.end) for m in meetings).date() + timedelta(days=366)
         cal.add_missing_timezones(first_date=first, last_date=last)
+        for zone in cal.walk("VTIMEZONE"):
+            # The library's note on the rules' years, in English: no reader's.
+            zone.pop("COMMENT", None)
     return cal.to_ical()
 
 

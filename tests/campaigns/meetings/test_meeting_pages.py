@@ -260,3 +260,10 @@ def test_the_share_card_names_a_meeting_in_its_language(meeting, meeting_es):
     assert (english.kind, english.status_label) == ("Meeting", "Scheduled")
     assert (spanish.kind, spanish.status_label) == ("Reunión", "Programada")
     assert spanish.title == "Noche del presupuesto"
+
+
+@pytest.mark.django_db
+def test_the_sitemap_lists_meetings_in_both_languages(client, meeting, meeting_es):
+    sitemap = client.get("/sitemap.xml").content.decode()
+    assert meeting.full_url in sitemap
+    assert meeting_es.full_url in sitemap
