@@ -19,6 +19,12 @@ from policy.models import PolicyAreaPage
 
 from .blocks import CampaignStreamBlock, DemandStreamBlock
 from .flyers import FLYER_WORDS, all_flyer_subpaths, flyer_subpaths, serve_flyer
+from .meetings.models import (
+    MeetingIndexPage,
+    MeetingPage,
+    MeetingPageCampaign,
+    MeetingPagePolicyArea,
+)
 from .signups.forms import SignupForm
 from .signups.models import Signup
 
@@ -28,6 +34,10 @@ __all__ = [
     "CampaignPageOrganisation",
     "CampaignPagePerson",
     "CampaignPagePolicyArea",
+    "MeetingIndexPage",
+    "MeetingPage",
+    "MeetingPageCampaign",
+    "MeetingPagePolicyArea",
     "Signup",
 ]
 

@@ -34,6 +34,7 @@ ROOMS = [
     "home/search",
     "home/sign_in",
     "campaigns/signups",
+    "campaigns/meetings",
 ]
 
 

@@ -79,6 +79,7 @@ class HomePage(SitePage):
     parent_page_types = ["wagtailcore.Page"]
     subpage_types = [
         "campaigns.CampaignIndexPage",
+        "campaigns.MeetingIndexPage",
         "policy.PolicyIndexPage",
         "home.StandardPage",
     ]

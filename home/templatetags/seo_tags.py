@@ -111,7 +111,8 @@ def structured_data(context, page):
     """schema.org data for search engines: the organisation (an NGO, with one
     @id on every page in both languages), the page in its language, where it
     sits (a BreadcrumbList) and, where the page has them, what it lists (a
-    campaign's demands as an ItemList)."""
+    campaign's demands as an ItemList) and what it is about (a meeting's
+    Event, from the page's structured_entity)."""
     request = context["request"]
     origin = site_origin(page)
     url = urljoin(origin, page.url)
@@ -146,6 +147,12 @@ def structured_data(context, page):
                     ],
                 }
             )
+    # What the page is about, when its type says (a meeting's Event).
+    entity = getattr(page, "structured_entity", None)
+    if entity is not None:
+        data = entity(url, {"@id": organisation["@id"]})
+        webpage["mainEntity"] = {"@id": data["@id"]}
+        graph.append(data)
     payload = json.dumps({"@context": "https://schema.org", "@graph": graph})
     return format_html(
         '<script type="application/ld+json">{}</script>',

@@ -1,10 +1,20 @@
 """Pages, snippets and sign-ups for tests, made as an editor or a neighbour would."""
 
+from datetime import datetime, timedelta
+from zoneinfo import ZoneInfo
+
 import factory
+from django.utils import timezone
 from django.utils.text import slugify
 from wagtail.models import Locale
 
-from campaigns.models import CampaignIndexPage, CampaignPage, Signup
+from campaigns.models import (
+    CampaignIndexPage,
+    CampaignPage,
+    MeetingIndexPage,
+    MeetingPage,
+    Signup,
+)
 from home.models import StandardPage
 from people.models import Organisation, Person
 from policy.models import Bill, PolicyAreaPage, PolicyIndexPage
@@ -45,6 +55,41 @@ class CampaignPageFactory(PageFactory):
         model = CampaignPage
 
     title = factory.Sequence(lambda n: f"Campaign {n}")
+
+
+CHICAGO = ZoneInfo("America/Chicago")
+
+
+def chicago(year, month, day, hour=18, minute=0):
+    """An aware datetime at a wall-clock time in Chicago."""
+    return datetime(year, month, day, hour, minute, tzinfo=CHICAGO)
+
+
+def next_week_evening():
+    """6 p.m. in Chicago, a week from today."""
+    day = timezone.localtime(timezone.now(), CHICAGO).date() + timedelta(days=7)
+    return chicago(day.year, day.month, day.day)
+
+
+class MeetingIndexPageFactory(PageFactory):
+    class Meta:
+        model = MeetingIndexPage
+
+    title = "Meetings"
+    show_in_menus = True
+
+
+class MeetingPageFactory(PageFactory):
+    """A meeting a week from now, 6 to 8 p.m. in Chicago, at a place."""
+
+    class Meta:
+        model = MeetingPage
+
+    title = factory.Sequence(lambda n: f"Neighbourhood meeting {n}")
+    start = factory.LazyFunction(next_week_evening)
+    end = factory.LazyAttribute(lambda meeting: meeting.start + timedelta(hours=2))
+    place_name = "Brighton Park library"
+    street_address = "4314 S Archer Ave, Chicago, IL 60632"
 
 
 class PolicyIndexPageFactory(PageFactory):

@@ -1,7 +1,7 @@
 """Finding the Spanish side of a page or snippet."""
 
 from wagtail.models import Locale
-from wagtail_localize.models import StringTranslation, Translation
+from wagtail_localize.models import StringTranslation, Translation, TranslationSource
 
 
 def spanish(instance):
@@ -27,3 +27,28 @@ def translate_string(translation_obj, english_text, spanish_text):
         context=segment.context,
         defaults={"data": spanish_text},
     )
+
+
+def publish_in_spanish(instance, words):
+    """Translate every string of a page (or snippet) with words, {English:
+    Spanish}, through wagtail-localize, and publish the Spanish version now.
+    Called again after the English changed, it syncs it as the editor's "Sync
+    translated pages" does, keeping translations already made.
+
+    save_target(publish=True) would wait for a commit that never comes in a test.
+    """
+    source, _created = TranslationSource.update_or_create_from_instance(instance)
+    translation_obj, _created = Translation.objects.get_or_create(
+        source=source, target_locale=Locale.objects.get(language_code="es")
+    )
+    for segment in source.stringsegment_set.select_related("string", "context"):
+        StringTranslation.objects.update_or_create(
+            translation_of=segment.string,
+            locale=translation_obj.target_locale,
+            context=segment.context,
+            defaults={"data": words[segment.string.data]},
+        )
+    translation_obj.save_target(publish=False)
+    target = translation_obj.get_target_instance()
+    target.get_latest_revision().publish()
+    return type(instance).objects.get(pk=target.pk)
