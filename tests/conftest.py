@@ -60,13 +60,19 @@ def home(locales):
     return home
 
 
-@pytest.fixture(scope="module")
-def seeded_site_for_module(django_db_setup, django_db_blocker):
-    """The whole site as the content loader builds it, built once per test module.
+SEEDED = "seeded_site_for_session"
 
-    It lives in a transaction that is rolled back after the module; each test
+
+@pytest.fixture(scope="session")
+def seeded_site_for_session(django_db_setup, django_db_blocker):
+    """The whole site as the content loader builds it, built once per session.
+
+    It lives in a transaction that is rolled back at the session's end; each test
     runs in its own savepoint inside it, so edits made by one test never reach
-    the next.
+    the next. Every test that asks for it runs after all the others (see
+    pytest_collection_modifyitems below), so the tests on a bare site, the
+    transactional ones and those serving the database to other processes never
+    see the seed, and none of them can flush it away.
     """
     with django_db_blocker.unblock(), transaction.atomic():
         SiteContentLoader().load()
@@ -74,8 +80,28 @@ def seeded_site_for_module(django_db_setup, django_db_blocker):
         transaction.set_rollback(True)
 
 
+def uses_seeded_site(item):
+    return SEEDED in getattr(item, "fixturenames", ())
+
+
+@pytest.hookimpl(trylast=True)
+def pytest_collection_modifyitems(config, items):
+    """The tests on the seeded site last, after pytest-django's own ordering (plain
+    database tests, then transactional ones, then the rest): the seed is built once,
+    when the first of them starts, and rolled back when the session ends."""
+    items.sort(key=uses_seeded_site)
+
+
 @pytest.fixture
-def seeded_site(seeded_site_for_module, db):
+def seeded_site(seeded_site_for_session, db, request):
+    if not uses_seeded_site(request.node):
+        # Asked for through request.getfixturevalue: the test would run among those
+        # on a bare site, and every one after it would see the seed.
+        raise pytest.UsageError(
+            f"{request.node.nodeid} reaches the seeded site only at run time: name "
+            "seeded_site (or roles) among its arguments so that it runs with the "
+            "seeded tests."
+        )
     return Site.objects.get(is_default_site=True)
 
 
