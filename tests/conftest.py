@@ -5,7 +5,6 @@ import pytest
 from django.contrib.auth.models import Group
 from django.core.cache import cache
 from django.core.files.images import ImageFile
-from django.db import transaction
 from PIL import Image as PILImage
 from wagtail.images.models import Image
 from wagtail.models import Locale, Page, Site
@@ -22,6 +21,11 @@ from tests.support.factories import (
     StandardPageFactory,
 )
 from tests.support.seed import seed_page
+from tests.support.session_seed import (
+    SeedTransaction,
+    seeded_last_among_plain_database_tests,
+    uses_seeded_site,
+)
 from tests.support.translations import spanish
 
 
@@ -60,36 +64,38 @@ def home(locales):
     return home
 
 
-SEEDED = "seeded_site_for_session"
+_seed_transactions = []
 
 
 @pytest.fixture(scope="session")
 def seeded_site_for_session(django_db_setup, django_db_blocker):
     """The whole site as the content loader builds it, built once per session.
 
-    It lives in a transaction that is rolled back at the session's end; each test
-    runs in its own savepoint inside it, so edits made by one test never reach
-    the next. Every test that asks for it runs after all the others (see
-    pytest_collection_modifyitems below), so the tests on a bare site, the
-    transactional ones and those serving the database to other processes never
-    see the seed, and none of them can flush it away.
+    It lives in a transaction rolled back after the last test that uses it; each
+    test runs in its own savepoint inside it, so edits made by one test never reach
+    the next (tests/support/session_seed.py says how the tests are ordered for it).
     """
-    with django_db_blocker.unblock(), transaction.atomic():
-        SiteContentLoader().load()
-        yield
-        transaction.set_rollback(True)
-
-
-def uses_seeded_site(item):
-    return SEEDED in getattr(item, "fixturenames", ())
+    seed = SeedTransaction(django_db_blocker)
+    seed.open(SiteContentLoader().load)
+    _seed_transactions.append(seed)
+    yield
+    seed.close()
 
 
 @pytest.hookimpl(trylast=True)
 def pytest_collection_modifyitems(config, items):
-    """The tests on the seeded site last, after pytest-django's own ordering (plain
-    database tests, then transactional ones, then the rest): the seed is built once,
-    when the first of them starts, and rolled back when the session ends."""
-    items.sort(key=uses_seeded_site)
+    """After pytest-django's own ordering, the seeded-site tests right after the
+    other plain database tests, before the transactional ones."""
+    seeded_last_among_plain_database_tests(items)
+
+
+@pytest.hookimpl(trylast=True)
+def pytest_runtest_teardown(item, nextitem):
+    """Roll the seed back once its last test is torn down: the transactional tests
+    and those serving the database to other processes come next."""
+    if nextitem is None or not uses_seeded_site(nextitem):
+        while _seed_transactions:
+            _seed_transactions.pop().close()
 
 
 @pytest.fixture
