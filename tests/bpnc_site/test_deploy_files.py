@@ -112,6 +112,7 @@ def test_the_public_address_is_required_and_the_proxy_counted(services):
     )
 
 
+@pytest.mark.sqlite_pass
 def test_the_port_is_published_and_checked_where_gunicorn_listens(services):
     env = {"PORT": str(free_port()), "WEB_PORT": "8080"}
     web = services["web"]
@@ -195,6 +196,7 @@ def test_static_files_are_collected_at_build_but_not_migrations(dockerfile):
     assert "migrate" not in " ".join(instructions(dockerfile, "CMD"))
 
 
+@pytest.mark.sqlite_pass
 def test_the_image_collects_static_files_with_production_settings_loadable(
     dockerfile,
 ):

@@ -5,8 +5,10 @@ rest of the suite keeps its data in transactions that a server thread cannot see
 Instead, once per session, the site is built from scratch in a temporary folder
 (its own SQLite file, static and media folders) with the same management commands
 ``make run`` uses, and served by gunicorn with DEBUG off, whitenoise serving the
-collected static files (tests/served_site.py). One Chromium (Debian's, launched by
-path; never downloaded) is shared by every test.
+collected static files (tests/support/site.py's ServedSite). Every browser test uses
+that one site; the alert tests publish their alerts on it and serve it again, after
+all the others. One Chromium (Debian's, launched by path; never downloaded) is
+shared by every test.
 
 Every test in this folder is marked ``browser``: ``pytest -m "not browser"`` leaves
 them out. They are skipped, with the reason, only when no Chromium is installed.
@@ -22,9 +24,10 @@ from urllib.parse import urljoin, urlsplit, urlunsplit
 
 import pytest
 
-from tests.support.site import SiteServer, build_site, run_command, site_environment
+from tests.support.site import ServedSite
 
 BROWSER_DIR = Path(__file__).resolve().parent
+CHANGES = "changes_served_site"
 
 CHROMIUM_ARGS = [
     "--no-sandbox",
@@ -47,6 +50,11 @@ def pytest_configure(config):
     config.addinivalue_line(
         "markers", "browser: drives the served site in a real browser (Chromium)"
     )
+    config.addinivalue_line(
+        "markers",
+        f"{CHANGES}: changes the browser tests' shared site, so runs after the "
+        "other browser tests",
+    )
 
 
 def is_browser_test(item):
@@ -54,10 +62,18 @@ def is_browser_test(item):
 
 
 def pytest_collection_modifyitems(config, items):
-    """Every test in this folder is a browser test, even one that forgets the mark."""
+    """Every test in this folder is a browser test, even one that forgets the mark;
+    those that change the shared site run after the other browser tests."""
     for item in items:
         if is_browser_test(item):
             item.add_marker(pytest.mark.browser)
+    browser_tests = [item for item in items if is_browser_test(item)]
+    if browser_tests:
+        first = items.index(browser_tests[0])
+        for item in browser_tests:
+            items.remove(item)
+        browser_tests.sort(key=lambda item: bool(item.get_closest_marker(CHANGES)))
+        items[first:first] = browser_tests
 
 
 # The browser and the server are session fixtures, but they are released as soon as
@@ -109,19 +125,24 @@ def chromium_path():
 
 
 @pytest.fixture(scope="session")
-def site_url(chromium_path, tmp_path_factory):
-    """The base URL, without a trailing slash, of the freshly built site."""
-    tmp = tmp_path_factory.mktemp("browser-site")
+def served_site(chromium_path, tmp_path_factory):
+    """The one throwaway site of the browser tests, built once, with the roles
+    and the demo users (tests/support/site.py's ServedSite)."""
     # CI also runs the suite against PostgreSQL; this site always has its own file.
-    env = site_environment(tmp)
-    build_site(env, roles=True)
-    run_command(env, "create_demo_users")
-    server = SiteServer(env, tmp / "gunicorn.log", workers=2)
-    stop = release_later(server.stop)
+    site = ServedSite(
+        tmp_path_factory.mktemp("browser-site"), roles=True, demo_users=True
+    )
+    stop = release_later(site.stop)
     try:
-        yield server.url
+        yield site
     finally:
         stop()
+
+
+@pytest.fixture(scope="session")
+def site_url(served_site):
+    """The base URL, without a trailing slash, of the freshly built site."""
+    return served_site.url
 
 
 TRANSLATOR = ("traductora", "bpnc-traduce-demo")
