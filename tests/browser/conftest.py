@@ -17,7 +17,9 @@ them out. They are skipped, with the reason, only when no Chromium is installed.
 import os
 import re
 import shutil
+import tempfile
 import urllib.request
+from concurrent.futures import ThreadPoolExecutor
 from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import urljoin, urlsplit, urlunsplit
@@ -124,14 +126,45 @@ def chromium_path():
 # The site
 
 
+# The site is built in other processes (tests/support/site.py): started as soon as
+# the browser tests are collected, it builds on the machine's other core while the
+# tests before them run, instead of holding up the first browser test.
+_site_builds = []
+
+
+def pytest_collection_finish(session):
+    if session.config.option.collectonly or not find_chromium():
+        return
+    if any(is_browser_test(item) for item in session.items):
+        start_site_build()
+
+
+def start_site_build():
+    folder = Path(tempfile.mkdtemp(prefix="bpnc-browser-site-"))
+    builder = ThreadPoolExecutor(1, thread_name_prefix="browser-site")
+    build = builder.submit(ServedSite, folder, roles=True, demo_users=True)
+    builder.shutdown(wait=False)
+    _site_builds.append((folder, build))
+
+
+def pytest_sessionfinish(session):
+    while _site_builds:
+        folder, build = _site_builds.pop()
+        try:
+            build.result().stop()
+        except Exception:  # noqa: BLE001 - its test has reported it already
+            pass
+        shutil.rmtree(folder, ignore_errors=True)
+
+
 @pytest.fixture(scope="session")
-def served_site(chromium_path, tmp_path_factory):
-    """The one throwaway site of the browser tests, built once, with the roles
-    and the demo users (tests/support/site.py's ServedSite)."""
+def served_site(chromium_path):
+    """The one throwaway site of the browser tests, with the roles and the demo
+    users (tests/support/site.py's ServedSite), started at collection."""
     # CI also runs the suite against PostgreSQL; this site always has its own file.
-    site = ServedSite(
-        tmp_path_factory.mktemp("browser-site"), roles=True, demo_users=True
-    )
+    if not _site_builds:
+        start_site_build()
+    site = _site_builds[0][1].result()
     stop = release_later(site.stop)
     try:
         yield site
