@@ -1,7 +1,7 @@
 """Many neighbours signing up at once: every acknowledged sign-up is stored, once,
 and each person has one row per campaign even when their posts race each other.
 
-A throwaway site on a fresh PostgreSQL database of its own (tests/served_site.py),
+A throwaway site on a fresh PostgreSQL database of its own (tests/support/site.py),
 served by gunicorn with several workers, takes sign-ups from many threads at once,
 each posted as a browser posts the form (with its Origin header). Runs only when
 the suite runs on PostgreSQL, as CI's second pass does: SQLite lets one writer in at
