@@ -230,6 +230,47 @@ class SiteServer:
         self.stop()
 
 
+class BackgroundProcess:
+    """A command started now and waited for later, from the project folder. Its
+    output goes to a file, so it never stalls on a pipe that nobody reads yet."""
+
+    def __init__(self, args, env, output_path):
+        self.started = time.monotonic()
+        self.output_path = Path(output_path)
+        with self.output_path.open("w") as output:
+            self.process = subprocess.Popen(
+                args,
+                cwd=PROJECT_DIR,
+                env=env,
+                stdout=output,
+                stderr=subprocess.STDOUT,
+            )
+
+    def output(self):
+        return self.output_path.read_text(errors="replace")
+
+    def finish(self, timeout):
+        """(exit code, output) once it ends, at most timeout seconds after its
+        start; on the timeout, stop() and subprocess.TimeoutExpired."""
+        remaining = max(timeout - (time.monotonic() - self.started), 1)
+        try:
+            self.process.wait(timeout=remaining)
+        except subprocess.TimeoutExpired:
+            self.stop()
+            raise
+        return self.process.returncode, self.output()
+
+    def stop(self, grace=60):
+        """SIGTERM, then SIGKILL if it is still running after grace seconds."""
+        if self.process.poll() is None:
+            self.process.terminate()
+            try:
+                self.process.wait(timeout=grace)
+            except subprocess.TimeoutExpired:
+                self.process.kill()
+                self.process.wait()
+
+
 class ServedSite:
     """A throwaway site built in folder and served by gunicorn until stop().
 
