@@ -5,7 +5,6 @@ import pytest
 from django.contrib.auth.models import Group
 from django.core.cache import cache
 from django.core.files.images import ImageFile
-from django.db import transaction
 from PIL import Image as PILImage
 from wagtail.images.models import Image
 from wagtail.models import Locale, Page, Site
@@ -24,6 +23,11 @@ from tests.support.factories import (
     StandardPageFactory,
 )
 from tests.support.seed import seed_page
+from tests.support.session_seed import (
+    SeedTransaction,
+    seeded_last_among_plain_database_tests,
+    uses_seeded_site,
+)
 from tests.support.translations import spanish
 
 
@@ -76,23 +80,55 @@ def home(locales):
     return home
 
 
-@pytest.fixture(scope="module")
-def seeded_site_for_module(django_db_setup, django_db_blocker):
-    """The whole site as the content loader builds it, built once per test module.
+_seed_transactions = []
 
-    It lives in a transaction that is rolled back after the module; each test
-    runs in its own savepoint inside it, so edits made by one test never reach
-    the next.
+
+def load_seed_as_committed():
+    SiteContentLoader().load()
+    applied_on_commit()
+
+
+@pytest.fixture(scope="session")
+def seeded_site_for_session(django_db_setup, django_db_blocker):
+    """The whole site as the content loader builds it, built once per session.
+
+    It lives in a transaction rolled back after the last test that uses it; each
+    test runs in its own savepoint inside it, so edits made by one test never reach
+    the next (tests/support/session_seed.py says how the tests are ordered for it).
     """
-    with django_db_blocker.unblock(), transaction.atomic():
-        SiteContentLoader().load()
-        applied_on_commit()
-        yield
-        transaction.set_rollback(True)
+    seed = SeedTransaction(django_db_blocker)
+    seed.open(load_seed_as_committed)
+    _seed_transactions.append(seed)
+    yield
+    seed.close()
+
+
+@pytest.hookimpl(trylast=True)
+def pytest_collection_modifyitems(config, items):
+    """After pytest-django's own ordering, the seeded-site tests right after the
+    other plain database tests, before the transactional ones."""
+    seeded_last_among_plain_database_tests(items)
+
+
+@pytest.hookimpl(trylast=True)
+def pytest_runtest_teardown(item, nextitem):
+    """Roll the seed back once its last test is torn down: the transactional tests
+    and those serving the database to other processes come next."""
+    if nextitem is None or not uses_seeded_site(nextitem):
+        while _seed_transactions:
+            _seed_transactions.pop().close()
 
 
 @pytest.fixture
-def seeded_site(seeded_site_for_module, db):
+def seeded_site(seeded_site_for_session, db, request):
+    if not uses_seeded_site(request.node):
+        # Asked for through request.getfixturevalue: the test would run among those
+        # on a bare site, and every one after it would see the seed.
+        raise pytest.UsageError(
+            f"{request.node.nodeid} reaches the seeded site only at run time: name "
+            "seeded_site (or roles) among its arguments so that it runs with the "
+            "seeded tests."
+        )
     return Site.objects.get(is_default_site=True)
 
 

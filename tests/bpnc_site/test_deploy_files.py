@@ -162,6 +162,7 @@ def test_the_proxy_is_the_one_proxy_the_app_servers_trust(services):
     assert "proxy_set_header Host $http_host;" in locations
 
 
+@pytest.mark.sqlite_pass
 def test_the_proxy_forwards_to_the_port_gunicorn_listens_on(services):
     env = {"PORT": str(free_port())}
     port = compose_value(services["web"]["environment"]["PORT"], env)
@@ -180,6 +181,7 @@ def test_the_proxy_forwards_to_the_port_gunicorn_listens_on(services):
     assert "include /etc/nginx/bpnc/locations.conf;" in filled
 
 
+@pytest.mark.sqlite_pass
 def test_the_site_is_health_checked_where_gunicorn_listens(services):
     env = {"PORT": str(free_port())}
     port = compose_value(services["web"]["environment"]["PORT"], env)
@@ -330,6 +332,7 @@ def test_static_files_are_collected_at_build_but_not_migrations(dockerfile):
     assert "migrate" not in " ".join(instructions(dockerfile, "CMD"))
 
 
+@pytest.mark.sqlite_pass
 def test_the_image_collects_static_files_with_production_settings_loadable(
     dockerfile,
 ):

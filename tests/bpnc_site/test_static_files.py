@@ -29,6 +29,7 @@ def collected(settings, tmp_path):
     return settings.STATIC_ROOT
 
 
+@pytest.mark.sqlite_pass  # collects and compresses every static file
 def test_stylesheet_is_fingerprinted_compressed_and_cached_for_a_year(collected):
     [css] = list((collected / "css").glob("site.*.css"))
     assert re.fullmatch(r"site\.[0-9a-f]{12}\.css", css.name)

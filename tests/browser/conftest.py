@@ -5,8 +5,10 @@ rest of the suite keeps its data in transactions that a server thread cannot see
 Instead, once per session, the site is built from scratch in a temporary folder
 (its own SQLite file, static and media folders) with the same management commands
 ``make run`` uses, and served by gunicorn with DEBUG off, whitenoise serving the
-collected static files (tests/served_site.py). One Chromium (Debian's, launched by
-path; never downloaded) is shared by every test.
+collected static files (tests/support/site.py's ServedSite). Every browser test uses
+that one site; the alert tests publish their alerts on it and serve it again, after
+all the others. One Chromium (Debian's, launched by path; never downloaded) is
+shared by every test.
 
 Every test in this folder is marked ``browser``: ``pytest -m "not browser"`` leaves
 them out. They are skipped, with the reason, only when no Chromium is installed.
@@ -15,16 +17,19 @@ them out. They are skipped, with the reason, only when no Chromium is installed.
 import os
 import re
 import shutil
+import tempfile
 import urllib.request
+from concurrent.futures import ThreadPoolExecutor
 from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import urljoin, urlsplit, urlunsplit
 
 import pytest
 
-from tests.support.site import SiteServer, build_site, run_command, site_environment
+from tests.support.site import ServedSite
 
 BROWSER_DIR = Path(__file__).resolve().parent
+CHANGES = "changes_served_site"
 
 CHROMIUM_ARGS = [
     "--no-sandbox",
@@ -47,6 +52,11 @@ def pytest_configure(config):
     config.addinivalue_line(
         "markers", "browser: drives the served site in a real browser (Chromium)"
     )
+    config.addinivalue_line(
+        "markers",
+        f"{CHANGES}: changes the browser tests' shared site, so runs after the "
+        "other browser tests",
+    )
 
 
 def is_browser_test(item):
@@ -54,10 +64,18 @@ def is_browser_test(item):
 
 
 def pytest_collection_modifyitems(config, items):
-    """Every test in this folder is a browser test, even one that forgets the mark."""
+    """Every test in this folder is a browser test, even one that forgets the mark;
+    those that change the shared site run after the other browser tests."""
     for item in items:
         if is_browser_test(item):
             item.add_marker(pytest.mark.browser)
+    browser_tests = [item for item in items if is_browser_test(item)]
+    if browser_tests:
+        first = items.index(browser_tests[0])
+        for item in browser_tests:
+            items.remove(item)
+        browser_tests.sort(key=lambda item: bool(item.get_closest_marker(CHANGES)))
+        items[first:first] = browser_tests
 
 
 # The browser and the server are session fixtures, but they are released as soon as
@@ -108,32 +126,62 @@ def chromium_path():
 # The site
 
 
+# The site is built in other processes (tests/support/site.py): started as soon as
+# the browser tests are collected, it builds on the machine's other core while the
+# tests before them run, instead of holding up the first browser test.
+_site_builds = []
+
+
+def pytest_collection_finish(session):
+    if session.config.option.collectonly or not find_chromium():
+        return
+    if any(is_browser_test(item) for item in session.items):
+        start_site_build()
+
+
+def start_site_build():
+    folder = Path(tempfile.mkdtemp(prefix="bpnc-browser-site-"))
+    builder = ThreadPoolExecutor(1, thread_name_prefix="browser-site")
+    build = builder.submit(ServedSite, folder, roles=True, demo_users=True)
+    builder.shutdown(wait=False)
+    _site_builds.append((folder, build))
+
+
+def pytest_sessionfinish(session):
+    while _site_builds:
+        folder, build = _site_builds.pop()
+        try:
+            build.result().stop()
+        except Exception:  # noqa: BLE001 - its test has reported it already
+            pass
+        shutil.rmtree(folder, ignore_errors=True)
+
+
 @pytest.fixture(scope="session")
-def browser_site(chromium_path, tmp_path_factory):
-    """The freshly built site: its environment and its base URL."""
-    tmp = tmp_path_factory.mktemp("browser-site")
+def served_site(chromium_path):
+    """The one throwaway site of the browser tests, with the roles and the demo
+    users (tests/support/site.py's ServedSite), started at collection."""
     # CI also runs the suite against PostgreSQL; this site always has its own file.
-    env = site_environment(tmp)
-    build_site(env, roles=True)
-    run_command(env, "create_demo_users")
-    server = SiteServer(env, tmp / "gunicorn.log", workers=2)
-    stop = release_later(server.stop)
+    if not _site_builds:
+        start_site_build()
+    site = _site_builds[0][1].result()
+    stop = release_later(site.stop)
     try:
-        yield env, server.url
+        yield site
     finally:
         stop()
 
 
 @pytest.fixture(scope="session")
-def site_url(browser_site):
+def site_url(served_site):
     """The base URL, without a trailing slash, of the freshly built site."""
-    return browser_site[1]
+    return served_site.url
 
 
 @pytest.fixture(scope="session")
-def site_env(browser_site):
+def site_env(served_site):
     """The site's environment, to run its management commands."""
-    return browser_site[0]
+    return served_site.env
 
 
 TRANSLATOR = ("traductora", "bpnc-traduce-demo")

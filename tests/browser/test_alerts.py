@@ -7,9 +7,9 @@ from tests.support.alerts import MENSAJE, MESSAGE
 from tests.support.axe import blocking_violations, describe
 from tests.support.browser import visit
 from tests.support.seed import seed_path
-from tests.support.site import SiteServer, build_site, run_command, site_environment
 
-pytestmark = pytest.mark.browser
+# The alerts stay on the shared site: these tests run after the other browser tests.
+pytestmark = [pytest.mark.browser, pytest.mark.changes_served_site]
 
 # Run in the served site's own process: an urgent alert and a notice, both live in
 # English and Spanish (the Spanish published through wagtail-localize).
@@ -40,16 +40,12 @@ PAGES = {
 
 
 @pytest.fixture(scope="module")
-def site_with_alerts(chromium_path, tmp_path_factory):
-    tmp = tmp_path_factory.mktemp("alerts-site")
-    env = site_environment(tmp)
-    build_site(env)
-    run_command(env, "shell", "-c", PUBLISH_ALERTS)
-    server = SiteServer(env, tmp / "gunicorn.log", workers=1)
-    try:
-        yield server.url
-    finally:
-        server.stop()
+def site_with_alerts(served_site):
+    """The browser tests' shared site with the alerts published, served again so
+    that no worker keeps a page cached without them."""
+    served_site.run("shell", "-c", PUBLISH_ALERTS)
+    served_site.restart()
+    return served_site.url
 
 
 @pytest.mark.parametrize("path", PAGES)

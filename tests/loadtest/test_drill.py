@@ -3,22 +3,20 @@ loses no acknowledged sign-up, stores none twice and serves no stale page after
 a release.
 
 It runs ``python -m loadtest.drill --short`` as CI would run ``make drill``,
-and takes about two minutes. The drill starts a PostgreSQL server of its own
+and takes about two minutes: started as soon as it is collected (conftest.py),
+while the tests before it run. The drill starts a PostgreSQL server of its own
 whatever the suite's database is, so it runs in one of CI's two passes only:
 the PostgreSQL one, whose machine has PostgreSQL's server binaries.
 """
 
-import os
 import re
 import shutil
 import subprocess
-import sys
 
 import pytest
 from django.db import connection
 
 from loadtest.services import postgres_binary
-from tests.support.site import PROJECT_DIR
 
 TIMEOUT = 8 * 60  # seconds; the short drill stops itself after 6 minutes
 
@@ -46,26 +44,20 @@ pytestmark = [
 ]
 
 
-def run_short_drill():
-    process = subprocess.Popen(
-        [sys.executable, "-m", "loadtest.drill", "--short"],
-        cwd=PROJECT_DIR,
-        env={**os.environ, "DRILL_SHORT": "1"},
-        stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT,
-        text=True,
-    )
+def run_short_drill(short_drill):
+    """(exit code, output) of the drill started at collection (conftest.py)."""
     try:
-        output, _ = process.communicate(timeout=TIMEOUT)
+        return short_drill.finish(TIMEOUT)
     except subprocess.TimeoutExpired:
-        process.terminate()  # the drill stops everything it started
-        output, _ = process.communicate(timeout=60)
-        pytest.fail(f"The drill took over {TIMEOUT} s:\n{output[-4000:]}")
-    return process.returncode, output
+        # Stopped, and the drill stops everything it started.
+        tail = short_drill.output()[-4000:]
+        pytest.fail(f"The drill took over {TIMEOUT} s:\n{tail}")
 
 
-def test_the_short_drill_loses_nothing_duplicates_nothing_serves_nothing_stale():
-    returncode, output = run_short_drill()
+def test_the_short_drill_loses_nothing_duplicates_nothing_serves_nothing_stale(
+    short_drill,
+):
+    returncode, output = run_short_drill(short_drill)
     tail = output[-6000:]
     assert returncode == 0, tail
     assert re.search(r"^scenario\s+requests\s+errors\s+p99 ms", output, re.M), tail

@@ -75,6 +75,7 @@ def named(elsewhere):
     server.close()
 
 
+@pytest.mark.sqlite_pass
 def test_a_running_site_is_loaded_and_nothing_else(named, elsewhere):
     env = {
         **os.environ,

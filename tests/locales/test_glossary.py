@@ -243,6 +243,7 @@ def test_every_checked_term_is_found_in_a_catalogue():
 # (a) no rejected variant in any translation
 
 
+@pytest.mark.sqlite_pass  # reads the catalogues only
 def test_no_translation_uses_a_rejected_variant():
     names = proper_names()
     found = [

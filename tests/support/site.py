@@ -141,9 +141,15 @@ class SiteServer:
     """
 
     def __init__(
-        self, env, log_path, app="bpnc_site.wsgi", workers=2, ready_path="/en/"
+        self,
+        env,
+        log_path,
+        app="bpnc_site.wsgi",
+        workers=2,
+        ready_path="/en/",
+        port=None,
     ):
-        self.port = free_port()
+        self.port = port or free_port()
         self.url = f"http://127.0.0.1:{self.port}"
         self.log_path = Path(log_path)
         command = [
@@ -216,6 +222,93 @@ class SiteServer:
         except ProcessLookupError:
             pass
         self.process.wait()
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc_info):
+        self.stop()
+
+
+class BackgroundProcess:
+    """A command started now and waited for later, from the project folder. Its
+    output goes to a file, so it never stalls on a pipe that nobody reads yet."""
+
+    def __init__(self, args, env, output_path):
+        self.started = time.monotonic()
+        self.output_path = Path(output_path)
+        with self.output_path.open("w") as output:
+            self.process = subprocess.Popen(
+                args,
+                cwd=PROJECT_DIR,
+                env=env,
+                stdout=output,
+                stderr=subprocess.STDOUT,
+            )
+
+    def output(self):
+        return self.output_path.read_text(errors="replace")
+
+    def finish(self, timeout):
+        """(exit code, output) once it ends, at most timeout seconds after its
+        start; on the timeout, stop() and subprocess.TimeoutExpired."""
+        remaining = max(timeout - (time.monotonic() - self.started), 1)
+        try:
+            self.process.wait(timeout=remaining)
+        except subprocess.TimeoutExpired:
+            self.stop()
+            raise
+        return self.process.returncode, self.output()
+
+    def stop(self, grace=60):
+        """SIGTERM, then SIGKILL if it is still running after grace seconds."""
+        if self.process.poll() is None:
+            self.process.terminate()
+            try:
+                self.process.wait(timeout=grace)
+            except subprocess.TimeoutExpired:
+                self.process.kill()
+                self.process.wait()
+
+
+class ServedSite:
+    """A throwaway site built in folder and served by gunicorn until stop().
+
+    Shared by the tests that need a served site: built once, it can be changed in
+    other processes (run()), then served again with empty page caches at the same
+    address (restart()), since each gunicorn worker keeps its own.
+    """
+
+    def __init__(self, folder, workers=2, roles=False, demo_users=False, **env):
+        self.folder = Path(folder)
+        self.workers = workers
+        self.env = site_environment(self.folder, **env)
+        build_site(self.env, roles=roles)
+        if demo_users:
+            self.run("create_demo_users")
+        self.server = self._serve()
+
+    @property
+    def url(self):
+        return self.server.url
+
+    def run(self, *args):
+        """Run ``manage.py *args`` on the site's database; its output."""
+        return run_command(self.env, *args)
+
+    def restart(self):
+        """Serve the site again, at the same address, with empty page caches."""
+        port = self.server.port
+        self.server.stop()
+        self.server = self._serve(port)
+
+    def stop(self):
+        self.server.stop()
+
+    def _serve(self, port=None):
+        return SiteServer(
+            self.env, self.folder / "gunicorn.log", workers=self.workers, port=port
+        )
 
     def __enter__(self):
         return self

@@ -33,6 +33,10 @@ OPTIONAL = {
     "SENTRY_DSN": "https://key@sentry.example.org/1",
 }
 
+# Most load the settings in a fresh interpreter, the same on any database: CI runs
+# them in its SQLite pass only.
+pytestmark = pytest.mark.sqlite_pass
+
 
 def clean_environment(**env):
     """This process's environment without any setting the tests decide."""

@@ -4,6 +4,8 @@ import os
 import subprocess
 import sys
 
+import pytest
+
 from tests.support.site import PROJECT_DIR
 
 PROJECT = PROJECT_DIR
@@ -17,6 +19,10 @@ LEFT_TO_THE_TEST = {
     "WAGTAILADMIN_BASE_URL",
     "SECURE_SSL_REDIRECT",
 }
+
+# Each loads the settings in a fresh interpreter, the same on any database: CI runs
+# them in its SQLite pass only.
+pytestmark = pytest.mark.sqlite_pass
 
 
 def settings_value(module, expression, **env):

@@ -1,7 +1,7 @@
 """Many neighbours signing up at once: every acknowledged sign-up is stored, once,
 and each person has one row per campaign even when their posts race each other.
 
-A throwaway site on a fresh PostgreSQL database of its own (tests/served_site.py),
+A throwaway site on a fresh PostgreSQL database of its own (tests/support/site.py),
 served by gunicorn with several workers, takes sign-ups from many threads at once,
 each posted as a browser posts the form (with its Origin header). Runs only when
 the suite runs on PostgreSQL, as CI's second pass does: SQLite lets one writer in at
@@ -19,13 +19,6 @@ import pytest
 from django.db import connection
 
 from tests.support.browser import ENGLISH_CAMPAIGN, SPANISH_CAMPAIGN
-from tests.support.site import (
-    SiteServer,
-    build_site,
-    postgres_database,
-    postgres_url,
-    site_environment,
-)
 
 THREADS = 16
 POSTS_PER_THREAD = 16
@@ -39,18 +32,11 @@ pytestmark = pytest.mark.skipif(
 )
 
 
-@pytest.fixture(scope="module")
-def site(tmp_path_factory):
-    """(base URL, database URL) of a freshly built site served by 4 workers."""
-    tmp = tmp_path_factory.mktemp("load-site")
-    server_url = postgres_url(connection.settings_dict)
-    with postgres_database(server_url, prefix="bpnc_load") as database_url:
-        env = site_environment(
-            tmp, database_url=database_url, SIGNUP_RATE_LIMIT="100000/m"
-        )
-        build_site(env)
-        with SiteServer(env, tmp / "gunicorn.log", workers=4) as server:
-            yield server.url, database_url
+@pytest.fixture
+def site(site_for_concurrent_signups):
+    """(base URL, database URL) of a freshly built site served by 4 workers,
+    started at collection (conftest.py)."""
+    return site_for_concurrent_signups
 
 
 def signup_path(base_url, page_path):

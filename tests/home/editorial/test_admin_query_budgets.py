@@ -117,7 +117,7 @@ def costs_of_every_screen(clients):
 
 
 @pytest.fixture(scope="module")
-def costs(seeded_site_for_module, django_db_blocker):
+def costs(seeded_site_for_session, django_db_blocker):
     """{(role, screen): (its queries on the seed site, at ten times the content)},
     measured once for the module: growing the site takes seconds."""
     with django_db_blocker.unblock(), transaction.atomic():

@@ -63,7 +63,7 @@ def test_first_sign_in_sets_up_an_app_then_shows_recovery_codes(client, comms):
 
 
 @pytest.mark.parametrize("role", ["comms", "moderator"])
-def test_publishers_and_sign_up_readers_must_give_a_code(client, request, role):
+def test_publishers_and_sign_up_readers_must_give_a_code(client, request, roles, role):
     user = request.getfixturevalue(role)
     TOTPDevice.objects.create(user=user, name="Phone", confirmed=True)
 
