@@ -4,7 +4,7 @@ import pytest
 from wagtail.models import Page
 from wagtail.test.utils import WagtailPageTestCase
 
-from campaigns.models import CampaignIndexPage, CampaignPage
+from campaigns.models import CampaignIndexPage, CampaignPage, MeetingIndexPage
 from home.models import HomePage, StandardPage
 from policy.models import PolicyAreaPage, PolicyIndexPage
 
@@ -18,12 +18,14 @@ class TestPageTypeRules(WagtailPageTestCase):
         self.assertAllowedParentPageTypes(PolicyAreaPage, {PolicyIndexPage})
         self.assertAllowedSubpageTypes(PolicyAreaPage, set())
 
-    def test_home_holds_the_two_indexes_and_plain_pages(self):
+    def test_home_holds_the_three_indexes_and_plain_pages(self):
         self.assertAllowedSubpageTypes(
-            HomePage, {CampaignIndexPage, PolicyIndexPage, StandardPage}
+            HomePage,
+            {CampaignIndexPage, PolicyIndexPage, MeetingIndexPage, StandardPage},
         )
         self.assertAllowedParentPageTypes(CampaignIndexPage, {HomePage})
         self.assertAllowedParentPageTypes(PolicyIndexPage, {HomePage})
+        self.assertAllowedParentPageTypes(MeetingIndexPage, {HomePage})
 
     def test_home_is_created_only_at_the_top(self):
         self.assertAllowedParentPageTypes(HomePage, {Page})
