@@ -4,7 +4,7 @@ UV := $(shell command -v uv 2>/dev/null || echo python3 -m uv)
 RUN := $(UV) run --frozen
 MANAGE := $(RUN) python manage.py
 
-.PHONY: install run dev test lint format content messages content-po bench loadtest drill
+.PHONY: install run dev test lint format content messages content-po bench loadtest drill screenshots
 
 install:
 	@$(UV) --version >/dev/null 2>&1 || python3 -m pip install --quiet --user uv \
@@ -52,6 +52,12 @@ loadtest: install
 # load while each dependency fails and a release rolls out; DRILL_SHORT=1 for CI's.
 drill: install
 	$(RUN) python -m loadtest.drill
+
+# The guides' screenshots (docs/screenshots/), taken again by the browser tests that
+# walk those screens (tests/support/screenshots.py).
+screenshots: install
+	SCREENSHOTS_DIR=docs/screenshots $(RUN) pytest tests/browser -q \
+		-k "translator_sees or review_due or replaces_the_authenticator or signup"
 
 lint: install
 	$(RUN) ruff check .

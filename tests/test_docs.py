@@ -2,6 +2,7 @@
 repository path and link in README.md and docs/*.md."""
 
 import re
+from pathlib import Path
 
 from django.core.management import get_commands
 
@@ -131,3 +132,19 @@ def anchors(document):
         re.sub(r"[^\w\- ]", "", heading.lower()).replace(" ", "-")
         for heading in headings
     }
+
+
+def test_every_screenshot_in_the_guides_is_taken_by_the_test_that_walks_its_screen():
+    from tests.support.screenshots import DOCS_SCREENSHOTS, GUIDE_SCREENSHOTS
+
+    shown = {
+        Path(link).stem
+        for document in DOCUMENTS
+        for link in LINK.findall(document.read_text(encoding="utf-8"))
+        if link.startswith("screenshots/")
+    }
+    kept = {path.stem for path in DOCS_SCREENSHOTS.glob("*.png")}
+    assert shown == kept == set(GUIDE_SCREENSHOTS)
+    for name, test_file in GUIDE_SCREENSHOTS.items():
+        walk = (PROJECT_DIR / test_file).read_text(encoding="utf-8")
+        assert f'"{name}"' in walk, f"{test_file} does not take {name}"

@@ -4,6 +4,7 @@ overdue ICIRR agenda is listed in Spanish, and axe-core finds nothing serious.""
 import pytest
 
 from tests.support.axe import blocking_violations, describe
+from tests.support.screenshots import take_screenshot
 
 ICIRR_ES = "Justicia para inmigrantes: agenda 2023 de ICIRR"
 
@@ -26,3 +27,5 @@ def test_the_review_due_screens_list_the_icirr_agenda_overdue_without_serious_ax
     assert listed.first.is_visible()
     violations = blocking_violations(page)
     assert not violations, "\n".join(describe(violation) for violation in violations)
+    if path == "/admin/reports/review-due/":
+        take_screenshot(page, "review-due-report")

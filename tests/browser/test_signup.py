@@ -12,6 +12,7 @@ from tests.support.browser import (
     path_of,
     visit,
 )
+from tests.support.screenshots import take_screenshot
 
 pytestmark = pytest.mark.browser
 
@@ -20,6 +21,7 @@ ENGLISH_THANKS = "Thank you! Your submission has been received!"
 
 def test_signing_up_in_spanish_thanks_the_visitor_in_spanish(page, site_url):
     visit(page, site_url + SPANISH_CAMPAIGN)
+    take_screenshot(page, "campaign-es")
     signup = page.locator("section#signup")
     signup.locator('input[name="name"]').fill("Lucía Hernández")
     signup.locator('input[name="email"]').fill("lucia.browser-test@example.com")
@@ -60,3 +62,4 @@ def test_an_invalid_signup_comes_back_with_errors_and_what_was_typed(page, site_
     )
     assert html_lang(page) == "en"
     assert "signed-up" not in page.url
+    take_screenshot(signup, "signup-errors-en")

@@ -3,6 +3,8 @@ submitting for review are offered; what would change the live page is not."""
 
 import pytest
 
+from tests.support.screenshots import take_screenshot
+
 pytestmark = pytest.mark.browser
 
 
@@ -25,3 +27,4 @@ def test_translator_sees_save_and_submit_but_not_the_live_changing_actions(
         for element in editor.locator(selector).all():
             assert not element.is_visible()
     assert editor.locator("[data-w-action-url-value$='/disable/']").count() >= 1
+    take_screenshot(page, "translation-editor")

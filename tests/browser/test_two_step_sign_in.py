@@ -9,6 +9,7 @@ import pytest
 from django_otp.oath import totp
 
 from tests.support.axe import blocking_violations, describe
+from tests.support.screenshots import take_screenshot
 from tests.support.site import run_command
 
 MODERATOR = ("moderator", "bpnc-moderate-demo")
@@ -72,6 +73,8 @@ def test_a_moderator_sets_up_then_replaces_the_authenticator_app(
     page.click("form.two-step-form button[type=submit]")
     page.wait_for_url(re.compile(r"/admin/account/$"))
     assert "only the new one gives codes now" in page.inner_text("body")
+    panel = page.locator("section.w-panel", has=page.locator(".two-step")).last
+    take_screenshot(panel, "two-step-account")
 
     page.goto(f"{site_url}/admin/")
     dashboard = page.inner_text("body")
