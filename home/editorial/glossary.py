@@ -2,12 +2,11 @@
 (GlossaryTerm, kept by moderators) and for its seed, locales/es/glossary.csv.
 
 The glossary lives in the database: the translation editor reads it there. The
-CSV is its seed: a new install gets its rows (seed_glossary, from the data
-migration and from setup_site, adding only terms the glossary lacks), and
-`manage.py export_glossary` writes the admin's glossary back to it, so the tests
-that check the committed catalogues against the glossary
-(tests/locales/test_glossary.py) read what moderators chose, through this same
-reader and matching rules.
+CSV is its seed: the data migration that makes the glossary fills it with the
+CSV's rows (seed_glossary), and `manage.py export_glossary` writes the admin's
+glossary back to the CSV. The tests that check the committed catalogues
+(tests/locales/test_glossary.py) read the CSV through this same reader and
+matching rules, and hold the migrated glossary equal to it.
 
 Columns: english, spanish, rejected, note, check. English and Spanish forms are
 separated by " / " and rejected variants by ";"; a note in parentheses after a
