@@ -129,6 +129,8 @@ def translation_report(request):
     counts = dict.fromkeys(STATE_LABELS, 0)
     for state in states:
         counts[state.state] += 1
+    changed_segments = sum(state.changed_segments for state in states)
+    new_segments = sum(state.new_segments for state in states)
     wanted = request.GET.get("state")
     if wanted in STATE_LABELS:
         states = [state for state in states if state.state == wanted]
@@ -139,6 +141,8 @@ def translation_report(request):
             "states": with_edit_urls(states, request.user),
             "counts": [(key, STATE_LABELS[key], counts[key]) for key in STATE_LABELS],
             "wanted": wanted,
+            "changed_segments": changed_segments,
+            "new_segments": new_segments,
             "page_title": gettext_lazy("Spanish translations"),
         },
     )

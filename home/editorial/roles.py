@@ -65,12 +65,14 @@ def model_permissions():
             *[(*snippet, ["add", "change"]) for snippet in snippets],
             ("campaigns", "signup", ["view"]),
             ("wagtail_localize", "translation", ["submit"]),
+            ("home", "glossaryterm", ["view"]),
         ],
         # Translators change the Spanish versions only; creating snippets (which
         # starts in English) and starting translations is for staff.
         TRANSLATORS: [
             ("wagtailadmin", "admin", ["access_admin"]),
             *[(*snippet, ["change"]) for snippet in snippets],
+            ("home", "glossaryterm", ["view"]),
         ],
         MODERATORS: [
             ("wagtailadmin", "admin", ["access_admin"]),
@@ -80,6 +82,8 @@ def model_permissions():
             ],
             ("home", "organisationsettings", ["change"]),
             ("wagtail_localize", "translation", ["submit"]),
+            # The glossary of chosen Spanish terms is theirs to keep.
+            ("home", "glossaryterm", ["add", "change", "delete"]),
         ],
     }
 

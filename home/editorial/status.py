@@ -40,6 +40,10 @@ class TranslationState:
     percent: int = 0
     changed_at: object = None
     translation: Translation | None = None
+    # Of the segments still to translate: those whose English changed since
+    # they were translated, and those never translated.
+    changed_segments: int = 0
+    new_segments: int = 0
 
     @property
     def source_offline(self):
@@ -95,12 +99,15 @@ def state_of(
             if source is not None
             else None
         )
-    percent, untranslated = 100, False
+    percent, untranslated, changed_segments, new_segments = 100, False, 0, 0
     if translation is not None:
         total, done = progress_of(translation)
         # Rounded down: one string left out of 200 is not "100 %".
         percent = 100 * done // total if total else 100
         untranslated = done < total
+        if untranslated:
+            changed_segments = changes_of(translation)
+            new_segments = total - done - changed_segments
     changed = source_changed_at(source_instance)
     not_synced = changed is not None and (
         source is None or changed > source.last_updated_at
@@ -122,6 +129,8 @@ def state_of(
         percent,
         changed if state == OUT_OF_DATE else None,
         translation,
+        changed_segments,
+        new_segments,
     )
 
 
@@ -138,16 +147,50 @@ def translated_strings(locale_id):
     )
 
 
+def earlier_translations(locale_id, source_id):
+    """Translations into the locale (an id or an OuterRef) made in the
+    segment's (OuterRef) context of another English string, one the source
+    (an id or an OuterRef) no longer has there: the segment's English changed
+    since it was translated (update_from_db points the segment at a new
+    String; the old String's translation stays)."""
+    current = StringSegment.objects.filter(
+        source_id=source_id, context_id=OuterRef("context_id")
+    ).values("string_id")
+    return (
+        StringTranslation.objects.filter(
+            context_id=OuterRef("context_id"), locale_id=locale_id, has_error=False
+        )
+        .exclude(translation_of_id=OuterRef("string_id"))
+        .exclude(translation_of_id__in=current)
+    )
+
+
 def with_progress(translations):
     """Translations annotated with their progress as Translation.get_progress()
     counts it (the source's string segments, and those translated without error
-    into the target language), in the query that reads them."""
+    into the target language), and with how many untranslated segments changed
+    since they were translated, in the query that reads them."""
+    locale_id = OuterRef(OuterRef("target_locale_id"))
     segments = StringSegment.objects.filter(source_id=OuterRef("source_id"))
-    translated = segments.filter(
-        Exists(translated_strings(OuterRef(OuterRef("target_locale_id"))))
+    translated = segments.filter(Exists(translated_strings(locale_id)))
+    changed = segments.exclude(Exists(translated_strings(locale_id))).filter(
+        Exists(earlier_translations(locale_id, OuterRef(OuterRef("source_id"))))
     )
     return translations.annotate(
-        segment_count=_count(segments), translated_count=_count(translated)
+        segment_count=_count(segments),
+        translated_count=_count(translated),
+        changed_count=_count(changed),
+    )
+
+
+def changes_of(translation):
+    """How many untranslated segments of the translation changed in English
+    since they were translated: read from with_progress() when it annotated
+    the translation."""
+    if hasattr(translation, "changed_count"):
+        return translation.changed_count
+    return (
+        with_progress(Translation.objects.filter(pk=translation.pk)).get().changed_count
     )
 
 

@@ -4,9 +4,11 @@ from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
+from wagtail.snippets.models import register_snippet
 from wagtail.utils.version import get_main_version
 
 from . import localize_actions
+from .glossary_views import GlossaryViewSet
 from .report import TranslationStatusPanel, translation_report
 from .review import (
     refuse_publishing_english,
@@ -16,6 +18,7 @@ from .review import (
 from .review_dates.menu import ReviewDueMenuItem
 from .review_dates.panels import ReviewDuePanel
 from .review_dates.views import ReviewDueView
+from .translation_help_views import use_translation
 
 
 @hooks.register("register_admin_urls")
@@ -32,7 +35,15 @@ def translation_urls():
             save_translation_draft,
             name="save_translation_draft",
         ),
+        path(
+            "translation-help/<int:translation_id>/segments/<int:segment_id>/use/",
+            use_translation,
+            name="use_translation",
+        ),
     ]
+
+
+register_snippet(GlossaryViewSet)
 
 
 @hooks.register("register_admin_urls")

@@ -10,6 +10,7 @@ from .base import (
     open_to_all,
     public_pages_of,
 )
+from .glossary import GlossaryTerm
 from .pages import HomePage, HomePageFeaturedCampaign, StandardPage
 from .review import ReviewTask, ReviewTaskState
 from .settings import OrganisationSettings
@@ -17,6 +18,7 @@ from .snippets import PublicSnippet, public_snippet_models
 
 __all__ = [
     "Alert",
+    "GlossaryTerm",
     "HomePage",
     "HomePageFeaturedCampaign",
     "OrganisationSettings",

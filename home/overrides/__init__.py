@@ -84,15 +84,19 @@ OVERRIDES = [
         "content, bodyclass and extra_css; renders the upstream content with "
         "is_partial=True so that Wagtail's workflow status include leaves its "
         "dialog out, and renders the dialog itself with the snippet's review "
-        "addresses.",
+        "addresses; adds the panel 'Help to translate' (what changed, "
+        "suggestions, glossary) after the editor.",
         where="home/editorial/templates/wagtail_localize/admin/edit_translation.html",
         why="The editor has no 'submit for review' or 'save draft' (translators "
-        "cannot publish), and its snippet status panel lacks the review addresses "
-        "its workflow dialog links to.",
-        upstream="wagtail/wagtail-localize#655",
+        "cannot publish), its snippet status panel lacks the review addresses "
+        "its workflow dialog links to, and it shows neither what changed since a "
+        "segment was translated nor a translation memory or glossary.",
+        upstream="wagtail/wagtail-localize#655; #502 (show what changed); #657 "
+        "(translation memory)",
         remove="When the editor offers review (and the snippet dialog works), "
         "delete the template, editorial_tags.py's snippet_review_urls and "
-        "review.py's two views.",
+        "review.py's two views; when it shows what changed and a memory, delete "
+        "the translation_help tag, translation_help.py and its view.",
     ),
     Override(
         name="localize-editor-hidden-actions",

@@ -1,6 +1,6 @@
 """What wagtail-localize's translation editor leaves out: a snippet's review
-addresses (its status panel's workflow timeline links to them), and whether the
-user may act on the live version from it."""
+addresses (its status panel's workflow timeline links to them), whether the
+user may act on the live version from it, and the help to translate."""
 
 from django import template
 from django.contrib.admin.utils import quote
@@ -8,6 +8,7 @@ from django.urls import reverse
 from wagtail.models import Page
 
 from home.editorial.permissions import may_publish
+from home.editorial.translation_help import help_for
 
 register = template.Library()
 
@@ -29,4 +30,19 @@ def snippet_review_urls(instance):
             viewset.get_url_name("workflow_history"), args=[quote(instance.pk)]
         ),
         "compare": viewset.get_url_name("revisions_compare"),
+    }
+
+
+@register.inclusion_tag("editorial/translation_help.html", takes_context=True)
+def translation_help(context, translation):
+    """The panel "Help to translate": each segment still to translate with
+    what changed, Spanish from elsewhere on the site and the glossary."""
+    helps = help_for(translation)
+    return {
+        "request": context["request"],
+        "csrf_token": context.get("csrf_token"),
+        "translation": translation,
+        "to_translate": len(helps),
+        "changed": sum(help.changed for help in helps),
+        "segments": [help for help in helps if help.offers_something],
     }

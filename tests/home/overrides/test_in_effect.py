@@ -84,6 +84,10 @@ def test_localize_editor_template_overrides_blocks_that_exist_upstream():
     assert "{% block content %}" in source and "{% block bodyclass %}" in source
     ours = get_template("wagtail_localize/admin/edit_translation.html")
     assert "translation-review" in ours.template.source
+    # The help panel reads the editor's Translation from the view's context.
+    assert "{% translation_help translation %}" in ours.template.source
+    view = inspect.getsource(edit_translation.edit_translation)
+    assert '"translation": translation,' in view
     workflow_status = get_template(
         "wagtailadmin/shared/side_panels/includes/status/workflow.html"
     )
