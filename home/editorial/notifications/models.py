@@ -57,6 +57,9 @@ class NotificationPreferences(models.Model):
     class Meta:
         verbose_name = _("notification preferences")
 
+    def __str__(self):
+        return str(self.user)
+
     @classmethod
     def for_user(cls, user):
         return cls.objects.get_or_create(user=user)[0]

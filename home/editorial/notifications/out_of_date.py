@@ -37,9 +37,11 @@ def translators_of(twin):
         for name, codes in settings.LANGUAGE_RESTRICTED_GROUPS.items()
         if twin.locale.language_code in codes
     ]
-    members = get_user_model().objects.filter(
-        is_active=True, groups__name__in=groups
-    ).distinct()
+    members = (
+        get_user_model()
+        .objects.filter(is_active=True, groups__name__in=groups)
+        .distinct()
+    )
     return [user for user in members if may_edit(user, twin)]
 
 
@@ -66,5 +68,3 @@ def connect_receivers():
     published.connect(
         snippet_published_again, dispatch_uid="editorial_snippet_out_of_date"
     )
-
-

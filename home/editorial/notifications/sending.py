@@ -15,6 +15,7 @@ from wagtail.admin.templatetags.wagtailadmin_tags import user_display_name
 from wagtail.models import Page
 from wagtail.users.models import UserProfile
 
+from home.editorial.permissions import allowed_language_codes
 from home.outbox.sending import queue_email
 
 from .models import Kind, Notice, NotificationPreferences
@@ -61,6 +62,17 @@ def wants_email(user, kind):
     return True
 
 
+def admin_language(user):
+    """The language the person chose for the admin; if none, the language they
+    translate into (translators), else the site's own. Not the language of
+    whoever acted, which Wagtail's profile would fall back to."""
+    chosen = UserProfile.get_for_user(user).preferred_language
+    if chosen:
+        return chosen
+    codes = allowed_language_codes(user)
+    return sorted(codes)[0] if codes else settings.LANGUAGE_CODE
+
+
 def render_email(notice, comment=""):
     """(subject, body) in the recipient's admin language."""
     base_url = settings.WAGTAILADMIN_BASE_URL.rstrip("/")
@@ -75,8 +87,7 @@ def render_email(notice, comment=""):
         + reverse("wagtailadmin_account")
         + "#tab-notifications",
     }
-    language = UserProfile.get_for_user(notice.user).get_preferred_language()
-    with override(language):
+    with override(admin_language(notice.user)):
         subject = render_to_string(
             f"notifications/email/{notice.kind}_subject.txt", context
         )
