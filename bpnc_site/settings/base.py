@@ -44,6 +44,8 @@ INSTALLED_APPS = [
     "wagtail.search",
     "wagtail.admin",
     "wagtail",
+    # After wagtail.admin: replaces the workflow email receivers it connects.
+    "home.editorial.notifications",
     "modelcluster",
     "taggit",
     "django_filters",

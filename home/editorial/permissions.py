@@ -88,12 +88,14 @@ def may_publish(user, instance):
 
 
 class ModeratedPagePermissionTester(PagePermissionTester):
-    """Wagtail's page permissions, except that a translation (a page in a language
-    other than the site's own) is deleted only by those who may publish it.
+    """Wagtail's page permissions, except that deleting is the moderators' (those
+    who may publish), but for one case: whoever created a page that was never
+    published may discard it (a draft the editor's autosave made, a false start).
 
     Stock Wagtail lets anyone with "change" on a page delete it while it is not
-    live, so a translator could delete a Spanish page waiting for review, or one
-    withdrawn with its English original, and her translated text with it. Every
+    live: a translator could delete a Spanish page waiting for review, or one
+    withdrawn with its English original, and her translated text with it;
+    Communications could delete a withdrawn page, or a colleague's draft. Every
     delete path asks this: the delete view, bulk delete, the explorer's buttons
     and the footer of wagtail-localize's editor (its ``canDelete``).
     """
@@ -103,7 +105,20 @@ class ModeratedPagePermissionTester(PagePermissionTester):
             return False
         if self.user.is_superuser or "publish" in self.permissions:
             return True
-        return self.page.locale_id == default_locale_id(self.user)
+        return self.page.locale_id == default_locale_id(self.user) and (
+            self.is_own_draft_never_published()
+        )
+
+    def is_own_draft_never_published(self):
+        """Created by this user, never published, not translated, and not in
+        someone else's review."""
+        page = self.page
+        if page.live or page.first_published_at or page.owner_id != self.user.pk:
+            return False
+        if page.get_translations(inclusive=False).exists():
+            return False
+        state = page.current_workflow_state
+        return state is None or state.requested_by_id == self.user.pk
 
 
 def default_locale_id(user):

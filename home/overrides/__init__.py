@@ -254,6 +254,21 @@ OVERRIDES = [
         remove="If wagtail-modeladmin stops supporting the installed Wagtail, move "
         "the sign-ups to a ModelViewSet (list_export) and drop the package.",
     ),
+    Override(
+        name="wagtail-workflow-notifiers",
+        packages=("wagtail",),
+        what="Disconnects the four email receivers wagtail.admin.signal_handlers "
+        "connects to the workflow signals, by their dispatch_uid, and connects "
+        "subclasses of the same notifiers (wagtail.admin.mail) in their place.",
+        where="home/editorial/notifications/workflow.py, run from the app's "
+        "ready(); the app comes after wagtail.admin in INSTALLED_APPS",
+        why="Wagtail sends by SMTP inside the request and its group-task notifier "
+        "listens for sender=TaskState, so the moderators' review (ReviewTaskState) "
+        "told no moderator; the emails go through the outbox instead, once each.",
+        remove="If Wagtail offers a setting to route its notifications (or sends "
+        "through a task queue) and matches TaskState subclasses, drop the "
+        "disconnect and keep only the notices.",
+    ),
 ]
 
 

@@ -217,3 +217,23 @@ def test_localize_editor_publish_action_is_what_the_editor_still_posts():
 
     source = inspect.getsource(edit_translation)
     assert 'request.POST.get("action") == "publish"' in source
+
+
+def test_wagtail_workflow_notifiers_are_disconnected_and_ours_answer():
+    from wagtail.admin import signal_handlers
+    from wagtail.signals import task_submitted
+
+    from home.editorial.notifications.workflow import (
+        WAGTAILS_RECEIVERS,
+        wagtails_receivers_connected,
+    )
+
+    assert wagtails_receivers_connected() == []
+    # The dispatch_uids are still Wagtail's: connecting again would find them.
+    source = inspect.getsource(signal_handlers.register_signal_handlers)
+    for _signal, _sender, dispatch_uid in WAGTAILS_RECEIVERS:
+        assert f'"{dispatch_uid}"' in source
+    assert any(
+        entry[0][0] == "editorial_review_submitted"
+        for entry in task_submitted.receivers
+    )

@@ -1,0 +1,14 @@
+from django.apps import AppConfig
+
+
+class NotificationsConfig(AppConfig):
+    name = "home.editorial.notifications"
+    label = "editorial_notifications"
+    verbose_name = "Editorial notifications"
+    default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from . import out_of_date, workflow
+
+        workflow.replace_wagtails_email_notifiers()
+        out_of_date.connect_receivers()
