@@ -7,6 +7,7 @@ from wagtail.admin.menu import MenuItem
 from wagtail.utils.version import get_main_version
 
 from . import localize_actions
+from .admin_api import EveryPageAdminAPIViewSet
 from .report import TranslationStatusPanel, translation_report
 from .review import (
     refuse_publishing_english,
@@ -16,6 +17,11 @@ from .review import (
 from .review_dates.menu import ReviewDueMenuItem
 from .review_dates.panels import ReviewDuePanel
 from .review_dates.views import ReviewDueView
+
+
+@hooks.register("construct_admin_api")
+def pages_for_every_editor(router):
+    router.register_endpoint("pages", EveryPageAdminAPIViewSet)
 
 
 @hooks.register("register_admin_urls")
