@@ -10,7 +10,7 @@ from django.contrib import messages
 from django.db.models import Exists, OuterRef
 from django.utils.translation import gettext, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.ui.tables import BooleanColumn, Column, DateColumn
+from wagtail.admin.ui.tables import Column
 from wagtail.snippets.models import register_snippet
 
 from .editorial.snippet_views import LocaleCheckedEditView, TranslatableSnippetViewSet
@@ -57,6 +57,19 @@ def languages_not_reached(alert):
     ]
 
 
+class MomentColumn(Column):
+    """The date and time in words, in the reader's language and time zone (an
+    alert's start or end is often days away: "just now" would be wrong)."""
+
+    cell_template_name = "home/alerts/moment_cell.html"
+
+
+class LiveColumn(Column):
+    """Yes or No, written out in the reader's language beside the icon."""
+
+    cell_template_name = "home/alerts/live_cell.html"
+
+
 class AlertEditView(LocaleCheckedEditView):
     def get(self, request, *args, **kwargs):
         missing = [
@@ -93,10 +106,10 @@ class AlertViewSet(TranslatableSnippetViewSet):
         return [
             "message",
             Column("level", accessor="get_level_display", label=_("level")),
-            DateColumn("starts_at", label=_("shown from")),
-            DateColumn("ends_at", label=_("shown until")),
+            MomentColumn("starts_at", label=_("shown from")),
+            MomentColumn("ends_at", label=_("shown until")),
             *[
-                BooleanColumn(live_in(code), label=LIVE_IN.get(code, code))
+                LiveColumn(live_in(code), label=LIVE_IN.get(code, code))
                 for code, _name in settings.WAGTAIL_CONTENT_LANGUAGES
             ],
         ]

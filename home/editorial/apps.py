@@ -12,6 +12,7 @@ class EditorialConfig(AppConfig):
         from wagtail.permissions import register_permission_policy
 
         from home.models import public_snippet_models
+        from home.overrides.admin_labels import label_the_admin_screens
         from home.overrides.localize_dates import dates_without_month_names
 
         from . import signals
@@ -25,3 +26,4 @@ class EditorialConfig(AppConfig):
         for model in public_snippet_models():
             register_permission_policy(model, LocaleRestrictedPermissionPolicy(model))
         dates_without_month_names()
+        label_the_admin_screens()

@@ -8,6 +8,7 @@ from wagtail.snippets.models import register_snippet
 from wagtail.utils.version import get_main_version
 
 from . import localize_actions
+from .admin_api import EveryPageAdminAPIViewSet
 from .glossary_views import GlossaryViewSet
 from .report import TranslationStatusPanel, translation_report
 from .review import (
@@ -19,6 +20,11 @@ from .review_dates.menu import ReviewDueMenuItem
 from .review_dates.panels import ReviewDuePanel
 from .review_dates.views import ReviewDueView
 from .translation_help_views import use_translation
+
+
+@hooks.register("construct_admin_api")
+def pages_for_every_editor(router):
+    router.register_endpoint("pages", EveryPageAdminAPIViewSet)
 
 
 @hooks.register("register_admin_urls")
