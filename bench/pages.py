@@ -1,5 +1,6 @@
 """The pages measured, in both languages, as the site itself links to them."""
 
+import http.client
 import urllib.request
 from dataclasses import dataclass
 from html.parser import HTMLParser
@@ -39,6 +40,29 @@ def fetch(url, accept_encoding=None):
         request.add_header("Accept-Encoding", accept_encoding)
     with urllib.request.urlopen(request, timeout=15) as response:
         return response.read(), response.headers.get("X-Page-Cache")
+
+
+# Added by gunicorn to every response, the trivial app's too.
+SERVER_HEADERS = {"date", "server", "connection", "transfer-encoding"}
+
+
+def recorded(url):
+    """(body, [(name, value)]) of a GET as wrk sends it (no Accept-Encoding):
+    what the trivial app replays. The headers gunicorn adds are left out."""
+    parts = urlsplit(url)
+    connection = http.client.HTTPConnection(parts.netloc, timeout=15)
+    try:
+        connection.request("GET", parts.path, skip_accept_encoding=True)
+        response = connection.getresponse()
+        body = response.read()
+        headers = [
+            (name, value)
+            for name, value in response.getheaders()
+            if name.lower() not in SERVER_HEADERS
+        ]
+    finally:
+        connection.close()
+    return body, headers
 
 
 class LinkFinder(HTMLParser):

@@ -1,6 +1,7 @@
 """A small round-robin reverse proxy, for the drill when nginx is not installed.
 
-    python -m loadtest.proxy LISTEN_PORT UPSTREAM_PORT [UPSTREAM_PORT …]
+    python -m loadtest.proxy LISTEN_PORT UPSTREAM_PORT [UPSTREAM_PORT …] \
+        [--drained FILE]
 
 It listens on 127.0.0.1 and sends each request to the next app server in turn,
 adding the client's address to X-Forwarded-For and passing the Host header on,
@@ -9,7 +10,9 @@ as nginx does with ``proxy_set_header``. When a server refuses the connection
 the next one, as with nginx's ``proxy_next_upstream error``; any other request
 gets a 502, since this proxy never resends what a visitor posted (nginx does
 send a POST on when the refused connection carried nothing). No answer within
-the timeout gives a 504.
+the timeout gives a 504. The ports listed in the --drained file, one a line,
+get no new request, as nginx's ``down`` (the drill's rolling restart drains a
+server before stopping it), unless every server is drained.
 """
 
 import http.client
@@ -17,6 +20,7 @@ import itertools
 import sys
 import threading
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
 
 UPSTREAM_TIMEOUT = 30  # seconds, gunicorn's worker timeout
 RETRIED = ("GET", "HEAD")
@@ -37,9 +41,10 @@ class Proxy(ThreadingHTTPServer):
     daemon_threads = True
     request_queue_size = 256
 
-    def __init__(self, port, upstream_ports):
+    def __init__(self, port, upstream_ports, drained_file=None):
         super().__init__(("127.0.0.1", port), Forwarder)
         self.upstreams = [("127.0.0.1", upstream) for upstream in upstream_ports]
+        self.drained_file = Path(drained_file) if drained_file else None
         self._turns = itertools.count()
         self._lock = threading.Lock()
 
@@ -47,7 +52,16 @@ class Proxy(ThreadingHTTPServer):
         """Every upstream once, starting with the next one's turn."""
         with self._lock:
             first = next(self._turns) % len(self.upstreams)
-        return self.upstreams[first:] + self.upstreams[:first]
+        order = self.upstreams[first:] + self.upstreams[:first]
+        drained = self.drained()
+        return [upstream for upstream in order if upstream[1] not in drained] or order
+
+    def drained(self):
+        try:
+            text = self.drained_file.read_text() if self.drained_file else ""
+        except FileNotFoundError:
+            return set()
+        return {int(line) for line in text.split()}
 
 
 class Forwarder(BaseHTTPRequestHandler):
@@ -138,8 +152,12 @@ class Forwarder(BaseHTTPRequestHandler):
 
 
 def main(argv):
+    drained = None
+    if "--drained" in argv:
+        at = argv.index("--drained")
+        drained, argv = argv[at + 1], argv[:at] + argv[at + 2 :]
     port, *upstreams = (int(value) for value in argv)
-    Proxy(port, upstreams).serve_forever()
+    Proxy(port, upstreams, drained).serve_forever()
 
 
 if __name__ == "__main__":

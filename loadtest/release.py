@@ -1,12 +1,16 @@
-"""The drill's release: new static files, and the check that no page is stale.
+"""The drill's two releases, and the checks that no page is stale after them.
 
-The release changes the site's stylesheet, as a real one does: the CSS is
+The first changes the site's stylesheet, as a real one does: the CSS is
 changed in a copy of the static files and collected into a new STATIC_ROOT,
 so it gets a new fingerprinted name and the old name is not in the new folder,
-just as in a new image. RELEASE is left alone on purpose: the stored pages
-must follow the static files by themselves. After the rolling restart, every
-page read through the proxy must link stylesheets that answer, none from
-before the release.
+just as in a new image. After its rolling restart every page read through the
+proxy must link stylesheets that answer, none from before the release.
+
+The second changes one template only (the footer gains a line): the app servers
+run from a copy of the project's files with that change, as a new image would
+hold them. After its rolling restart every page on every server must show the
+line. RELEASE is left alone in both: the stored pages and their parts must
+follow the code, templates and static files by themselves.
 """
 
 import json
@@ -53,6 +57,31 @@ def prepare(env, folder):
     release_env = {**env, "STATIC_ROOT": str(folder / "release-static")}
     collect = COLLECT.format(source=str(source))
     return release_env, [sys.executable, "manage.py", "shell", "-v0", "-c", collect]
+
+
+# What the template-only release changes, and the line every page then shows.
+TEMPLATE = Path("bpnc_site/templates/components/footer.html")
+RELEASE_LINE = "[drill release 2]"
+COPY_IGNORED = shutil.ignore_patterns(
+    ".git", ".venv", "node_modules", "__pycache__", "var", "media", "staticfiles"
+)
+
+
+def prepare_template_release(folder):
+    """A copy of the project's files whose footer shows RELEASE_LINE: the
+    folder the release's app servers run from."""
+    tree = Path(folder) / "release-2-source"
+    shutil.copytree(PROJECT_DIR, tree, ignore=COPY_IGNORED, symlinks=True)
+    footer = tree / TEMPLATE
+    text = footer.read_text(encoding="utf-8")
+    marker = "    </footer>"
+    if marker not in text:
+        raise RuntimeError(f"{TEMPLATE} no longer ends its footer with {marker!r}")
+    footer.write_text(
+        text.replace(marker, f"        <p>{RELEASE_LINE}</p>\n{marker}", 1),
+        encoding="utf-8",
+    )
+    return tree
 
 
 def static_root(env):

@@ -75,11 +75,12 @@ class AppServer:
         self.log_path = Path(folder) / f"{name}.log"
         self.process = None
 
-    def start(self, env):
-        self.launch(env)
+    def start(self, env, cwd=PROJECT_DIR):
+        self.launch(env, cwd)
         self.wait_until_ready()
 
-    def launch(self, env):
+    def launch(self, env, cwd=PROJECT_DIR):
+        """Start gunicorn from cwd: the project, or a release's copy of it."""
         env = {**env, "PORT": str(self.port), "WEB_CONCURRENCY": str(WORKERS)}
         self.process = processes.start(
             [
@@ -87,7 +88,7 @@ class AppServer:
                 *("--bind", f"127.0.0.1:{self.port}", "bpnc_site.wsgi"),
             ],
             self.log_path,
-            cwd=PROJECT_DIR,
+            cwd=cwd,
             env=env,
         )
 
@@ -130,6 +131,9 @@ class Front:
 
     def __init__(self, folder, port, upstream_ports, kind=None):
         self.port = port
+        self.folder = Path(folder)
+        self.upstream_ports = list(upstream_ports)
+        self.drained = set()
         self.url = f"http://127.0.0.1:{port}"
         self.kind = kind or ("nginx" if shutil.which("nginx") else "python")
         if self.kind not in ("nginx", "python"):
@@ -141,23 +145,51 @@ class Front:
         else:
             ports = [str(port) for port in (port, *upstream_ports)]
             command = [sys.executable, "-m", "loadtest.proxy", *ports]
+            command += ["--drained", str(self.drained_file)]
         self.process = processes.start(command, log, cwd=PROJECT_DIR)
         processes.wait_for(self.listening, 30, f"the {self.kind} proxy did not start")
 
+    @property
+    def drained_file(self):
+        return self.folder / "proxy-drained-ports"
+
+    def drain(self, port):
+        """Take an app server out of the pool, as operations.md's rolling restart
+        does first: no new request goes to it; those it has taken finish."""
+        self.drained.add(port)
+        self._apply_pool()
+
+    def restore(self, port):
+        self.drained.discard(port)
+        self._apply_pool()
+
+    def _apply_pool(self):
+        if self.kind == "nginx":
+            self._write_nginx_conf()
+            processes.signal_group(self.process, signal.SIGHUP)  # nginx -s reload
+        else:
+            self.drained_file.write_text("".join(f"{p}\n" for p in self.drained))
+
     def _nginx_command(self, folder, upstream_ports):
-        conf = folder / "nginx.conf"
+        conf = self._write_nginx_conf()
+        return ["nginx", "-p", str(folder), "-c", str(conf), "-e", "stderr"]
+
+    def _write_nginx_conf(self):
+        conf = self.folder / "nginx.conf"
         # Under root nginx's workers switch to an unprivileged user, who could not
         # write its temporary files in the drill's folder: they stay root.
         user = "user root;" if os.geteuid() == 0 else ""
         servers = "\n".join(
-            f"        server 127.0.0.1:{port} max_fails=0;" for port in upstream_ports
+            f"        server 127.0.0.1:{port} max_fails=0"
+            f"{' down' if port in self.drained else ''};"
+            for port in self.upstream_ports
         )
         conf.write_text(
             NGINX_CONF.format(
-                folder=folder, user=user, upstreams=servers, port=self.port
+                folder=self.folder, user=user, upstreams=servers, port=self.port
             )
         )
-        return ["nginx", "-p", str(folder), "-c", str(conf), "-e", "stderr"]
+        return conf
 
     def listening(self):
         if self.process.poll() is not None:

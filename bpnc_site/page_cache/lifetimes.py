@@ -75,7 +75,9 @@ def remember(name, language, compute):
         return compute()
     path = f"/{language}/"
     try:
-        stored = store.page_cache().get(store.fragment_key(name, path))
+        stored = None
+        if store.cache_trusted(path):  # not while a purge of it waits
+            stored = store.page_cache().get(store.fragment_key(name, path))
     except Exception:  # a cache outage must not stop the site
         logger.warning("Page cache unavailable", exc_info=True)
         return compute()

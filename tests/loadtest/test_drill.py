@@ -1,12 +1,15 @@
 """The short drill, end to end: the production topology under load and faults
-loses no acknowledged sign-up, stores none twice and serves no stale page after
-a release.
+loses no acknowledged sign-up, counts none twice, shows every publish made
+during a fault on every server in both languages within the staleness bound,
+and serves no page from before a template-only release.
 
-It runs ``python -m loadtest.drill --short`` as CI would run ``make drill``,
-and takes about two minutes: started as soon as it is collected (conftest.py),
-while the tests before it run. The drill starts a PostgreSQL server of its own
-whatever the suite's database is, so it runs in one of CI's two passes only:
-the PostgreSQL one, whose machine has PostgreSQL's server binaries.
+It runs ``python -m loadtest.drill --short`` as CI would run ``make drill``:
+started as soon as it is collected (conftest.py), while the tests before it
+run. Most of its time is building the site; on a busy 2-core machine that
+alone takes minutes, hence the generous limit. The drill starts a PostgreSQL
+server of its own whatever the suite's database is, so it runs in one of CI's
+two passes only: the PostgreSQL one, whose machine has PostgreSQL's server
+binaries.
 """
 
 import re
@@ -18,7 +21,7 @@ from django.db import connection
 
 from loadtest.services import postgres_binary
 
-TIMEOUT = 8 * 60  # seconds; the short drill stops itself after 6 minutes
+TIMEOUT = 30 * 60  # seconds: a busy machine is slow, not broken
 
 
 def missing_servers():
@@ -61,8 +64,16 @@ def test_the_short_drill_loses_nothing_duplicates_nothing_serves_nothing_stale(
     tail = output[-6000:]
     assert returncode == 0, tail
     assert re.search(r"^scenario\s+requests\s+errors\s+p99 ms", output, re.M), tail
-    for scenario in ("baseline", "hang Redis", "stop PostgreSQL", "rolling release"):
-        assert re.search(rf"^{scenario}\s+\d+", output, re.M), tail
+    assert re.search(r"seen after s\s+stale$", output, re.M), tail
+    for scenario in (
+        *("baseline", "hang Redis", "stop PostgreSQL", "kill an app server"),
+        "template release",
+    ):
+        # Each with its publish seen everywhere and no stale read.
+        assert re.search(rf"^{scenario}\s+\d+.*\s+[\d.]+\s+0$", output, re.M), tail
     assert re.search(r"lost: 0; duplicated: 0$", output, re.M), tail
-    assert re.search(r"^stale pages after the release: 0 of [1-9]", output, re.M), tail
+    assert re.search(r"stale reads past the bound: 0$", output, re.M), tail
+    assert re.search(
+        r"^pages without the template release's footer: 0 of [1-9]", output, re.M
+    ), tail
     assert "DRILL PASSED" in output, tail

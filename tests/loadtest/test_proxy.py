@@ -81,3 +81,22 @@ def test_the_client_address_is_added_to_x_forwarded_for(proxy):
     port, _ = proxy
     _, text = send(port, "GET", headers={"X-Forwarded-For": "203.0.113.9"})
     assert text.split()[3:5] == ["203.0.113.9,", "127.0.0.1"]
+
+
+def test_a_drained_server_gets_no_new_request(tmp_path):
+    first = serve(ThreadingHTTPServer(("127.0.0.1", 0), Echo))
+    second = serve(ThreadingHTTPServer(("127.0.0.1", 0), Echo))
+    drained = tmp_path / "drained"
+    (port,) = free_ports(1)
+    proxy = serve(Proxy(port, [first.server_port, second.server_port], drained))
+    try:
+        drained.write_text(f"{first.server_port}\n")
+        answered = {send(port, "GET")[1].split()[0] for _ in range(4)}
+        assert answered == {str(second.server_port)}
+        drained.write_text("")
+        answered = {send(port, "GET")[1].split()[0] for _ in range(4)}
+        assert answered == {str(first.server_port), str(second.server_port)}
+    finally:
+        for server in (proxy, first, second):
+            server.shutdown()
+            server.server_close()

@@ -1,5 +1,7 @@
-"""The drill's table: lost and duplicated sign-ups counted as the issue defines them."""
+"""The drill's table: lost and duplicated sign-ups counted as the issue defines them
+(from each row's times_signed_up), and each publish's freshness."""
 
+from loadtest.freshness import Outcome, Watch
 from loadtest.report import Row, render, rows
 from loadtest.traffic import SignUp, Tally
 
@@ -20,7 +22,12 @@ def test_lost_duplicated_and_kept_without_acknowledgement_are_told_apart():
             SignUp("refused@example.org", "baseline", acknowledged=False),
         ],
     )
-    stored = {"fine@example.org": 1, "twice@example.org": 2, "kept@example.org": 1}
+    # A retry the site took twice keeps one row, counted twice.
+    stored = {
+        "fine@example.org": [1, 1],
+        "twice@example.org": [1, 2],
+        "kept@example.org": [1, 1],
+    }
     baseline, total = rows(traffic, ["baseline"], stored)
     assert baseline == Row(
         "baseline",
@@ -40,6 +47,7 @@ def test_lost_duplicated_and_kept_without_acknowledgement_are_told_apart():
 def test_the_table_has_a_line_per_scenario_and_the_total():
     traffic = Traffic({"baseline": Tally(), "hang Redis": Tally()}, [])
     lines = render(rows(traffic, ["baseline", "hang Redis"], {}))
+    assert "seen after s" in lines[0]
     assert [line.split()[0] for line in lines] == [
         "scenario",
         "baseline",
@@ -47,3 +55,23 @@ def test_the_table_has_a_line_per_scenario_and_the_total():
         "total",
     ]
     assert "sign-ups sent / ack / stored / dup" in lines[0]
+
+
+def test_a_publish_shown_late_or_never_counts_as_stale():
+    fresh = Watch([], [], committed_at=0.0, bound=5, seen={("a", "/en/", "x"): 1.5})
+    late = Watch([], [], committed_at=0.0, bound=5, seen={("a", "/en/", "x"): 9.0})
+    late.stale.append(("a", "/en/", "answered 200 without x, 6.0 s"))
+    traffic = Traffic({"baseline": Tally(), "hang Redis": Tally(), "kill": Tally()}, [])
+    publishes = {
+        "baseline": Outcome(1, committed_at=0.0, watch=fresh),
+        "hang Redis": Outcome(2, committed_at=0.0, watch=late),
+        "kill": Outcome(3, error="OperationalError"),
+    }
+    baseline, hang, kill, total = rows(
+        traffic, ["baseline", "hang Redis", "kill"], {}, publishes
+    )
+    assert (baseline.seen_after, baseline.stale) == (1.5, 0)
+    assert (hang.seen_after, hang.stale) == (9.0, 1)
+    assert (kill.seen_after, kill.stale) == (None, 1)
+    assert (total.seen_after, total.stale) == (9.0, 2)
+    assert render([kill])[1].split()[-2:] == ["never", "1"]

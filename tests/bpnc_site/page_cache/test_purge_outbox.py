@@ -15,6 +15,7 @@ from redis.exceptions import TimeoutError as RedisTimeoutError
 
 from bpnc_site.page_cache import breaker, store
 from bpnc_site.page_cache.models import Purge
+from tests.support.alerts import publish_alert
 from tests.support.seed import seed_path
 
 pytestmark = pytest.mark.django_db
@@ -141,6 +142,27 @@ def test_a_publish_during_a_cache_outage_is_served_once_the_cache_answers(
     with second.serving():
         time.sleep(BOUND + 0.05)
         assert title_served(client, CAMPAIGN) == ("hit", content)
+
+
+def test_an_alert_published_during_a_cache_outage_is_on_the_next_render(
+    client, seeded_site, redis, django_capture_on_commit_callbacks
+):
+    """Every page shows its language's alerts, kept with the home page: while
+    their purge waits, the kept list is not used, so no fresh render shows the
+    alerts as they were before the publish."""
+    client.get(CAMPAIGN)
+    client.get("/en/about/")  # the language's alerts (none) are kept
+    redis.down = True
+    with django_capture_on_commit_callbacks(execute=True):
+        publish_alert(message="The vigil moved to the park.")
+    redis.down = False
+    for cache_breaker in breaker._breakers.values():
+        cache_breaker.closed_at = 0
+
+    for path in (CAMPAIGN, "/en/about/"):
+        status, content = title_served(client, path)
+        assert status != "hit"
+        assert "The vigil moved to the park." in content
 
 
 class UnreadableOutbox:
