@@ -1,7 +1,7 @@
 """Telling those who RSVP'd that their meeting moved, changed or was cancelled.
 
 Each language's page tells those who RSVP'd in that language, when it is
-published with a change they need (MeetingPage.save notes which): the English
+published with a change they need (MeetingPage.save notes one): the English
 page when staff publish the change, the Spanish page when its translation is
 synchronised and published. So every email says what the page it links to says,
 in the reader's language. Emails go through the outbox, written in the
@@ -26,9 +26,11 @@ logger = logging.getLogger(__name__)
 
 def tell_attendees(sender, instance, **kwargs):
     """page_published receiver for meeting pages."""
-    changed = getattr(instance, "changed_for_attendees", None)
-    instance.changed_for_attendees = None  # told once per publish
-    if not changed or instance.is_past:
+    if not instance.change_to_announce:
+        return
+    type(instance).objects.filter(pk=instance.pk).update(change_to_announce=False)
+    instance.change_to_announce = False
+    if instance.is_past:
         return
     try:
         with transaction.atomic():

@@ -193,6 +193,8 @@ class MeetingPage(RoutablePageMixin, SitePage):
     )
     # Raised by save() whenever the calendar entry changes (RFC 5545 SEQUENCE).
     sequence = models.PositiveIntegerField(default=0, editable=False)
+    # A change those who RSVP'd must hear of, not yet told in this language.
+    change_to_announce = models.BooleanField(default=False, editable=False)
 
     content_panels = [
         *Page.content_panels,
@@ -258,7 +260,8 @@ class MeetingPage(RoutablePageMixin, SitePage):
         # panel, so they are kept as they are and shown in the page's language.
         SynchronizedField("campaign_links"),
         SynchronizedField("policy_area_links"),
-        # sequence is not listed: each language keeps its own, raised by save().
+        # sequence and change_to_announce are not listed: each language keeps
+        # its own, set by save().
     ]
 
     parent_page_types = ["campaigns.MeetingIndexPage"]
@@ -283,7 +286,12 @@ class MeetingPage(RoutablePageMixin, SitePage):
         if kwargs.get("update_fields") is None and self.pk:
             stored = (
                 MeetingPage.objects.filter(pk=self.pk)
-                .values("sequence", "last_published_at", *calendar.SEQUENCED_FIELDS)
+                .values(
+                    "sequence",
+                    "last_published_at",
+                    "change_to_announce",
+                    *calendar.SEQUENCED_FIELDS,
+                )
                 .first()
             )
             if stored is not None:
@@ -295,10 +303,14 @@ class MeetingPage(RoutablePageMixin, SitePage):
                     for name in calendar.SEQUENCED_FIELDS
                     if getattr(self, name) != stored[name]
                 }
-                if stored["last_published_at"] is not None and changed:
+                published = stored["last_published_at"] is not None
+                if published and changed:
                     self.sequence += 1
-                    # Read once published (changes.py): what attendees are told.
-                    self.changed_for_attendees = changed & ATTENDEE_FIELDS
+                # Kept until this language's page is published (changes.py);
+                # a revision's stale copy of the flag is ignored.
+                self.change_to_announce = stored["change_to_announce"] or bool(
+                    published and changed & ATTENDEE_FIELDS
+                )
         return super().save(*args, **kwargs)
 
     @cached_property

@@ -6,48 +6,15 @@ import io
 
 import pytest
 from django.urls import reverse
-from django.utils import translation
 
-from campaigns.models import MeetingPage, MeetingPageCampaign, Signup
-from tests.campaigns.meetings.conftest import MEETING_WORDS
+from campaigns.models import MeetingPage, Signup
+from tests.campaigns.meetings.neighbour import rsvp, rsvp_url
 from tests.campaigns.meetings.test_meeting_admin import add_url, meeting_form
-from tests.support.factories import (
-    SIGNUP_FORM,
-    CampaignIndexPageFactory,
-    CampaignPageFactory,
-)
-from tests.support.translations import publish_in_spanish
+from tests.support.factories import SIGNUP_FORM
 
 pytestmark = pytest.mark.django_db
 
 SIGNUPS = "campaigns_signup_modeladmin_index"
-
-
-@pytest.fixture
-def campaign(home):
-    return CampaignPageFactory(
-        parent=CampaignIndexPageFactory(parent=home), title="Free the Funds"
-    )
-
-
-@pytest.fixture
-def rsvp_meeting(meeting, campaign):
-    """The meeting taking RSVPs, linked to a campaign, in both languages."""
-    meeting.rsvp_enabled = True
-    meeting.campaign_links = [MeetingPageCampaign(campaign=campaign)]
-    meeting.save_revision().publish()
-    meeting = MeetingPage.objects.get(pk=meeting.pk)
-    return meeting, publish_in_spanish(meeting, MEETING_WORDS)
-
-
-def rsvp_url(page):
-    with translation.override(page.locale.language_code):
-        return reverse("meeting_rsvp", args=[page.pk])
-
-
-def rsvp(client, page, data=SIGNUP_FORM, **headers):
-    headers.setdefault("HTTP_ORIGIN", "http://testserver")
-    return client.post(rsvp_url(page), data, **headers)
 
 
 def test_the_spanish_page_takes_an_rsvp_in_spanish(client, rsvp_meeting):
@@ -80,13 +47,15 @@ def test_an_rsvp_sent_again_or_changed_stays_one_row_per_person_and_meeting(
     assert (row.times_signed_up, row.signed_up_in, row.phone) == (2, "en", "")
 
 
-def test_an_rsvp_and_a_campaign_sign_up_are_two_rows(client, rsvp_meeting, campaign):
+def test_an_rsvp_and_a_campaign_sign_up_are_two_rows(
+    client, rsvp_meeting, linked_campaign
+):
     meeting, _meeting_es = rsvp_meeting
     rsvp(client, meeting)
-    campaign.signup_enabled = True
-    campaign.save_revision().publish()
+    linked_campaign.signup_enabled = True
+    linked_campaign.save_revision().publish()
     client.post(
-        reverse("campaign_signup", args=[campaign.pk]),
+        reverse("campaign_signup", args=[linked_campaign.pk]),
         SIGNUP_FORM,
         HTTP_ORIGIN="http://testserver",
     )
@@ -136,12 +105,12 @@ def test_rsvps_share_the_sign_up_rate_limit(client, rsvp_meeting, settings):
 
 
 def test_staff_filter_and_export_the_rsvps_of_a_meeting(
-    client, staff_client, rsvp_meeting, campaign
+    client, staff_client, rsvp_meeting, linked_campaign
 ):
     meeting, meeting_es = rsvp_meeting
     rsvp(client, meeting_es)
     Signup.objects.create(
-        campaign=campaign,
+        campaign=linked_campaign,
         name="Bo",
         email="bo@example.org",
         language="en",
@@ -195,13 +164,13 @@ def test_a_meeting_with_rsvps_cannot_be_deleted(staff_client, rsvp_meeting, clie
 
 
 def test_the_editor_asks_for_a_campaign_before_taking_rsvps(
-    staff_client, meeting_index, campaign
+    staff_client, meeting_index, linked_campaign
 ):
     alone = staff_client.post(
         add_url(meeting_index), meeting_form(rsvp_enabled="on", slug="alone")
     )
     linked = staff_client.post(
-        add_url(meeting_index), meeting_form([campaign], rsvp_enabled="on")
+        add_url(meeting_index), meeting_form([linked_campaign], rsvp_enabled="on")
     )
 
     assert alone.status_code == 200
