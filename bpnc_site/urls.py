@@ -9,6 +9,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from bpnc_site.http.csp_reports import csp_report
 from bpnc_site.http.media import serve_media
+from campaigns.meetings.rsvp import rsvp
 from campaigns.meetings.views import meetings_feed
 from campaigns.signups.views import signup
 from home.crawlers import BilingualSitemap, robots_txt
@@ -40,6 +41,7 @@ if settings.SERVE_MEDIA:
 
 urlpatterns += i18n_patterns(
     path(_("signup/<int:page_id>/"), signup, name="campaign_signup"),
+    path(_("rsvp/<int:page_id>/"), rsvp, name="meeting_rsvp"),
     path(_("search/"), search, name="search"),
     path(_("meetings.ics"), meetings_feed, name="meetings_feed"),
     # Wagtail's serve view, given the route found in one query (home/routing.py).

@@ -4,3 +4,13 @@ from django.apps import AppConfig
 class CampaignsConfig(AppConfig):
     name = "campaigns"
     verbose_name = "Campaigns"
+
+    def ready(self):
+        from wagtail.signals import page_published
+
+        from .meetings.changes import tell_attendees
+        from .meetings.models import MeetingPage
+
+        page_published.connect(
+            tell_attendees, sender=MeetingPage, dispatch_uid="meeting_changes"
+        )

@@ -12,6 +12,7 @@ from django.utils.translation import gettext, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.ui.tables import Column
 from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import CreateView
 
 from .editorial.snippet_views import LocaleCheckedEditView, TranslatableSnippetViewSet
 from .models import Alert
@@ -21,6 +22,15 @@ LANGUAGE_NAMES = {
     "en": pgettext_lazy("in a sentence", "English"),
     "es": pgettext_lazy("in a sentence", "Spanish"),
 }
+PREFILLED_ALERT_FIELDS = (
+    "message",
+    "level",
+    "starts_at",
+    "ends_at",
+    "link_page",
+    "link_url",
+    "link_text",
+)
 LIVE_IN = {"en": _("Live in English"), "es": _("Live in Spanish")}
 
 
@@ -91,8 +101,24 @@ class AlertEditView(LocaleCheckedEditView):
         return super().get(request, *args, **kwargs)
 
 
+class AlertCreateView(CreateView):
+    """Filled in from the address when another screen offers an alert (a moved
+    meeting's editor links here with its message, times and page)."""
+
+    def get_initial(self):
+        initial = super().get_initial()
+        if self.request.method == "GET":
+            initial.update(
+                (name, value)
+                for name, value in self.request.GET.items()
+                if name in PREFILLED_ALERT_FIELDS
+            )
+        return initial
+
+
 class AlertViewSet(TranslatableSnippetViewSet):
     model = Alert
+    add_view_class = AlertCreateView
     edit_view_class = AlertEditView
     icon = "warning"
     menu_label = _("Alerts")

@@ -43,8 +43,10 @@ FRAGMENT_FORM = "fragment:1"
 # each of them, so the list is closed.
 FRAGMENT_NAMES = (
     *("head", "header", "notices", "content", "signup", "content-end", "footer"),
-    # Not a part of the page: the language's live alerts, kept with its home page.
+    # Not parts of the page: the language's live alerts and its next meetings,
+    # kept with its home page.
     "alerts",
+    "meetings",
 )
 
 

@@ -11,7 +11,7 @@ from django.core.paginator import Paginator
 from django.db import models
 from django.db.models import Case, F, Q, When
 from django.http import HttpResponse
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.functional import cached_property
 from django.utils.http import urlencode
 from django.utils.translation import gettext, pgettext_lazy
@@ -27,7 +27,15 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 from home.models import SitePage, open_to_all
 from policy.models import PolicyAreaPage
 
+from ..signups.forms import SignupForm
 from . import calendar
+from .attendance import AttendancePanel, MeetingPageForm
+
+# Changes that those coming need to hear about (changes.py).
+ATTENDEE_FIELDS = frozenset(
+    ("start", "end", "status", "status_note", "place_name", "street_address")
+    + ("online_link",)
+)
 
 # Meetings on one page of the list.
 MEETINGS_PER_PAGE = 20
@@ -170,8 +178,23 @@ class MeetingPage(RoutablePageMixin, SitePage):
         blank=True,
         help_text=_('Shown at the top when moved or cancelled: "Moved to the gym".'),
     )
+    rsvp_enabled = models.BooleanField(
+        _("take RSVPs"),
+        default=False,
+        help_text=_(
+            "Show a form for neighbours to say they are coming. Their RSVPs are "
+            "listed under Sign-ups, with the meeting's first campaign."
+        ),
+    )
+    rsvp_intro = models.TextField(
+        _("RSVP introduction"),
+        blank=True,
+        help_text=_("A sentence above the form, for example why it helps to know."),
+    )
     # Raised by save() whenever the calendar entry changes (RFC 5545 SEQUENCE).
     sequence = models.PositiveIntegerField(default=0, editable=False)
+    # A change those who RSVP'd must hear of, not yet told in this language.
+    change_to_announce = models.BooleanField(default=False, editable=False)
 
     content_panels = [
         *Page.content_panels,
@@ -197,6 +220,10 @@ class MeetingPage(RoutablePageMixin, SitePage):
             heading=_("Languages"),
         ),
         FieldPanel("access_notes"),
+        MultiFieldPanel(
+            [FieldPanel("rsvp_enabled"), FieldPanel("rsvp_intro"), AttendancePanel()],
+            heading=_("RSVP"),
+        ),
         InlinePanel("campaign_links", label=_("Campaigns")),
         InlinePanel("policy_area_links", label=_("Policy areas")),
     ]
@@ -227,15 +254,19 @@ class MeetingPage(RoutablePageMixin, SitePage):
         TranslatableField("access_notes"),
         SynchronizedField("languages"),
         SynchronizedField("interpretation"),
+        SynchronizedField("rsvp_enabled"),
+        TranslatableField("rsvp_intro"),
         # Links to pages: wagtail-localize swaps no page links in an inline
         # panel, so they are kept as they are and shown in the page's language.
         SynchronizedField("campaign_links"),
         SynchronizedField("policy_area_links"),
-        # sequence is not listed: each language keeps its own, raised by save().
+        # sequence and change_to_announce are not listed: each language keeps
+        # its own, set by save().
     ]
 
     parent_page_types = ["campaigns.MeetingIndexPage"]
     subpage_types = []
+    base_form_class = MeetingPageForm
 
     class Meta:
         verbose_name = _("meeting page")
@@ -255,19 +286,50 @@ class MeetingPage(RoutablePageMixin, SitePage):
         if kwargs.get("update_fields") is None and self.pk:
             stored = (
                 MeetingPage.objects.filter(pk=self.pk)
-                .values("sequence", "last_published_at", *calendar.SEQUENCED_FIELDS)
+                .values(
+                    "sequence",
+                    "last_published_at",
+                    "change_to_announce",
+                    *calendar.SEQUENCED_FIELDS,
+                )
                 .first()
             )
             if stored is not None:
                 self.sequence = max(self.sequence, stored["sequence"])
                 # Before its first publication (a new translation is saved as
                 # a copy of the source first) no calendar holds the entry.
-                if stored["last_published_at"] is not None and any(
-                    getattr(self, name) != stored[name]
+                changed = {
+                    name
                     for name in calendar.SEQUENCED_FIELDS
-                ):
+                    if getattr(self, name) != stored[name]
+                }
+                published = stored["last_published_at"] is not None
+                if published and changed:
                     self.sequence += 1
+                # Kept until this language's page is published (changes.py);
+                # a revision's stale copy of the flag is ignored.
+                self.change_to_announce = stored["change_to_announce"] or bool(
+                    published and changed & ATTENDEE_FIELDS
+                )
         return super().save(*args, **kwargs)
+
+    @cached_property
+    def takes_rsvps(self):
+        """Whether the page shows the RSVP form and the RSVP view stores what it
+        sends: a meeting still to come, not cancelled, that anyone may open (as
+        with campaigns' sign-ups)."""
+        if not self.rsvp_enabled or self.is_cancelled or self.is_past:
+            return False
+        return not (self.path and self.get_view_restrictions().exists())
+
+    def serve(self, request, view=None, args=None, kwargs=None, *, status=200, **ctx):
+        """A route's view (the page or its .ics), or, from the RSVP view, the
+        page with its form in the context and the status to answer with."""
+        if view is not None:
+            return super().serve(request, view, args, kwargs)
+        response = super().serve(request, self.index_route, (), ctx)
+        response.status_code = status
+        return response
 
     @property
     def is_past(self):
@@ -304,10 +366,18 @@ class MeetingPage(RoutablePageMixin, SitePage):
     def get_cached_paths(self):
         return ["/", "/ics/"]
 
-    def get_context(self, request, *args, **kwargs):
+    def get_context(
+        self, request, *args, signup_form=None, rate_limited=False, **kwargs
+    ):
         context = super().get_context(request, *args, **kwargs)
         if not self.is_past:  # the page says so once it has ended
             expire_at(request, self.end)
+        if self.takes_rsvps:
+            context["signup_form"] = signup_form or SignupForm(
+                language=translation.get_language()
+            )
+            context["signup_rate_limited"] = rate_limited
+            context["signed_up"] = bool(request.GET.get("signed-up"))
         context.update(
             campaigns=self.linked_pages(self.campaign_links, "campaign"),
             policy_areas=self.linked_pages(self.policy_area_links, "policy_area"),

@@ -42,6 +42,7 @@ class SignupAdmin(ModelAdmin):
         "name",
         "email",
         "campaign",
+        "meeting",
         "signed_up_in",
         "language",
         "times_signed_up",
@@ -50,13 +51,14 @@ class SignupAdmin(ModelAdmin):
     )
     list_filter = (
         ("campaign", RelatedOnlyFieldListFilter),
+        ("meeting", RelatedOnlyFieldListFilter),
         "signed_up_in",
         "language",
         "created_at",
     )
     # wagtail-modeladmin joins related rows by itself only for reverse relations;
     # without this, each row's campaign costs a query.
-    list_select_related = ("campaign",)
+    list_select_related = ("campaign", "meeting")
     search_fields = ("name", "email", "zip_code", "phone")
     list_export = EXPORT_FIELDS
     export_filename = "sign-ups"

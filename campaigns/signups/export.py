@@ -26,6 +26,7 @@ EXPORT_FIELDS = (
     "language",
     "signed_up_in",
     "campaign",
+    "meeting",
     "consent",
     "times_signed_up",
     "created_at",

@@ -41,7 +41,9 @@ class SignupQuerySet(models.QuerySet):
         signup.submission_key = signup.fingerprint()
         signup.created_at = signup.last_signed_up_at = timezone.now()
         person = self.filter(
-            campaign_id=signup.campaign_id, email_key=normalised_email(signup.email)
+            campaign_id=signup.campaign_id,
+            meeting_id=signup.meeting_id,
+            email_key=normalised_email(signup.email),
         )
         with transaction.atomic(using=self.db):
             # A second and third pass only when the row vanished in between (the
@@ -77,6 +79,17 @@ class Signup(models.Model):
         on_delete=models.PROTECT,
         related_name="signups",
         help_text=_("The campaign's page in its original language."),
+    )
+    # Set for an RSVP: one row per person and meeting, listed under the
+    # meeting's campaign too (campaigns/meetings/rsvp.py).
+    meeting = models.ForeignKey(
+        "campaigns.MeetingPage",
+        verbose_name=_("meeting"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="rsvps",
+        help_text=_("For an RSVP: the meeting's page in its original language."),
     )
     name = models.CharField(_("name"), max_length=120)
     email = models.EmailField(_("email"))
@@ -125,8 +138,14 @@ class Signup(models.Model):
         constraints = [
             models.UniqueConstraint(
                 fields=["campaign", "email_key"],
+                condition=models.Q(meeting__isnull=True),
                 name="signup_one_per_person_and_campaign",
-            )
+            ),
+            models.UniqueConstraint(
+                fields=["meeting", "email_key"],
+                condition=models.Q(meeting__isnull=False),
+                name="signup_one_per_person_and_meeting",
+            ),
         ]
 
     def __str__(self):
@@ -137,6 +156,7 @@ class Signup(models.Model):
         same campaign, gives the same key."""
         submitted = [
             self.campaign_id,
+            *([self.meeting_id] if self.meeting_id else []),
             self.email.strip().lower(),
             *(getattr(self, name) for name in DETAILS if name != "email"),
         ]

@@ -7,6 +7,7 @@ from django import template
 from django.urls import reverse
 
 from campaigns.meetings import calendar
+from campaigns.meetings.upcoming import upcoming_for
 
 register = template.Library()
 
@@ -28,3 +29,16 @@ def webcal_url(page):
     open in their calendar app to subscribe."""
     host = urlsplit(page.full_url or "").netloc
     return f"webcal://{host}{reverse('meetings_feed')}" if host else ""
+
+
+@register.inclusion_tag(
+    "campaigns/meetings/includes/next_meetings.html", takes_context=True
+)
+def next_meetings(context, campaign=None):
+    """The next meetings in the page's language (of one campaign when given),
+    with a link to them all; nothing at all when none is planned."""
+    page = context.get("page")
+    if page is None or not page.pk:
+        return {"meetings": []}
+    meetings, index_url = upcoming_for(context.get("request"), page, campaign)
+    return {"meetings": meetings, "campaign": campaign, "index_url": index_url}

@@ -4,7 +4,10 @@ the Spanish made through wagtail-localize as a translator would."""
 import pytest
 from django.utils import timezone
 
+from campaigns.models import MeetingPage, MeetingPageCampaign
 from tests.support.factories import (
+    CampaignIndexPageFactory,
+    CampaignPageFactory,
     MeetingIndexPageFactory,
     MeetingPageFactory,
     chicago,
@@ -79,3 +82,20 @@ def sync_spanish():
     """Bring the English meeting's changes to its Spanish page and publish it,
     as a translator does with "Sync translated pages"."""
     return lambda meeting: publish_in_spanish(meeting, MEETING_WORDS)
+
+
+@pytest.fixture
+def linked_campaign(home):
+    return CampaignPageFactory(
+        parent=CampaignIndexPageFactory(parent=home), title="Free the Funds"
+    )
+
+
+@pytest.fixture
+def rsvp_meeting(meeting, linked_campaign):
+    """The meeting taking RSVPs, linked to a campaign, in both languages."""
+    meeting.rsvp_enabled = True
+    meeting.campaign_links = [MeetingPageCampaign(campaign=linked_campaign)]
+    meeting.save_revision().publish()
+    meeting = MeetingPage.objects.get(pk=meeting.pk)
+    return meeting, publish_in_spanish(meeting, MEETING_WORDS)
