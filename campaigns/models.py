@@ -219,6 +219,7 @@ class CampaignPage(RoutablePageMixin, SitePage):
         TranslatableField("slug"),
         TranslatableField("seo_title"),
         TranslatableField("search_description"),
+        TranslatableField("share_message"),
         TranslatableField("summary"),
         SynchronizedField("hero_image"),
         TranslatableField("hero_image_alt"),
@@ -300,6 +301,15 @@ class CampaignPage(RoutablePageMixin, SitePage):
             policy_areas=self.policy_areas(),
         )
         return context
+
+    def share_anchor(self):
+        """Shared links open the campaign at its sign-up form, when it has one."""
+        return "#signup" if self.takes_signups else ""
+
+    def share_invitation(self):
+        if self.takes_signups:
+            return gettext("Sign up and join us:")
+        return ""
 
     def description_from_facts(self, organisation):
         return gettext("%(title)s: one of our campaigns. Status: %(status)s.") % {
