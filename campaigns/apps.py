@@ -4,3 +4,11 @@ from django.apps import AppConfig
 class CampaignsConfig(AppConfig):
     name = "campaigns"
     verbose_name = "Campaigns"
+
+    def ready(self):
+        from wagtail.signals import page_published
+
+        from .models import CampaignPage
+        from .updates.status import on_publish
+
+        page_published.connect(on_publish, sender=CampaignPage)
