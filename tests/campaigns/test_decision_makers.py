@@ -14,9 +14,7 @@ from tests.support.translations import publish_in_spanish
 pytestmark = pytest.mark.django_db
 
 SCRIPT = "Hello, I live in Brighton Park. Please fund our mental health clinics."
-GUION = (
-    "Hola, vivo en Brighton Park. Por favor, financie nuestras clínicas de salud mental."
-)
+GUION = "Hola, vivo en Brighton Park. Por favor, financie nuestras clínicas."
 
 
 def press(campaign, decision_maker, script=SCRIPT):
