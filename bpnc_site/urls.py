@@ -12,6 +12,8 @@ from bpnc_site.http.media import serve_media
 from campaigns.meetings.rsvp import rsvp
 from campaigns.meetings.views import meetings_feed
 from campaigns.signups.views import signup
+from campaigns.updates.feed import UpdatesFeed
+from campaigns.updates.views import campaign_updates
 from home.crawlers import BilingualSitemap, robots_txt
 from home.languages import switch_language
 from home.routing import serve as serve_page
@@ -44,6 +46,8 @@ urlpatterns += i18n_patterns(
     path(_("rsvp/<int:page_id>/"), rsvp, name="meeting_rsvp"),
     path(_("search/"), search, name="search"),
     path(_("meetings.ics"), meetings_feed, name="meetings_feed"),
+    path(_("updates/"), campaign_updates, name="campaign_updates"),
+    path(_("updates.atom"), UpdatesFeed(), name="updates_feed"),
     # Wagtail's serve view, given the route found in one query (home/routing.py).
     re_path(r"^(?!_util/)((?:[\w\-]+/)*)$", serve_page),
     path("", include(wagtail_urls)),

@@ -1,5 +1,7 @@
 """Blocks for campaign pages: demands and merch."""
 
+from urllib.parse import quote
+
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.images.blocks import ImageChooserBlock
@@ -42,6 +44,22 @@ class DemandStructValue(blocks.StructValue):
     def status_label(self):
         return dict(DEMAND_STATUSES).get(self.get("status"), "")
 
+    def decision_maker_to_press(self):
+        """The chosen decision-maker, when published and reachable by phone or
+        email; None otherwise, and then nothing offers to call or write."""
+        person = self.get("decision_maker")
+        if person is None or not person.live or not (person.phone or person.email):
+            return None
+        return person
+
+    def mailto_href(self):
+        person = self.decision_maker_to_press()
+        if person is None or not person.email:
+            return ""
+        subject = quote(self.get("demand") or "", safe="")
+        body = quote(self.get("script") or "", safe="")
+        return f"mailto:{person.email}?subject={subject}&body={body}"
+
 
 class DemandBlock(blocks.StructBlock):
     demand = blocks.CharBlock(
@@ -79,6 +97,25 @@ class DemandBlock(blocks.StructBlock):
         max_length=120,
         help_text=_(
             'For example "City Council", "Mayor", "Illinois General Assembly".'
+        ),
+    )
+    decision_maker = SnippetChooserBlock(
+        "people.DecisionMaker",
+        label=_("Decision-maker to press"),
+        required=False,
+        help_text=_(
+            "Who neighbours should call or write to. With a public phone or email, "
+            "the demand offers to call or write to them."
+        ),
+    )
+    script = blocks.TextBlock(
+        label=_("What to say"),
+        required=False,
+        default="",
+        max_length=600,
+        help_text=_(
+            "A short script for the call or the email, in the page's language. "
+            "Translated with the page."
         ),
     )
     status = blocks.ChoiceBlock(

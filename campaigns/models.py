@@ -27,6 +27,9 @@ from .meetings.models import (
 )
 from .signups.forms import SignupForm
 from .signups.models import Signup
+from .updates.entries import campaign_entries, demand_anchor
+from .updates.models import CampaignUpdate, DemandStatus
+from .updates.status import statuses_since
 
 __all__ = [
     "CampaignIndexPage",
@@ -34,6 +37,8 @@ __all__ = [
     "CampaignPageOrganisation",
     "CampaignPagePerson",
     "CampaignPagePolicyArea",
+    "CampaignUpdate",
+    "DemandStatus",
     "MeetingIndexPage",
     "MeetingPage",
     "MeetingPageCampaign",
@@ -201,6 +206,14 @@ class CampaignPage(RoutablePageMixin, SitePage):
             label=_("Policy areas"),
             help_text=_("The policy areas this campaign works on."),
         ),
+        InlinePanel(
+            "updates",
+            label=_("What happened"),
+            help_text=_(
+                "Dated updates on the campaign, shown newest first and in the "
+                "updates feed. A demand's change of status is dated by itself."
+            ),
+        ),
         MultiFieldPanel(
             [FieldPanel("signup_enabled"), FieldPanel("signup_intro")],
             heading=_("Sign-ups"),
@@ -219,6 +232,7 @@ class CampaignPage(RoutablePageMixin, SitePage):
         TranslatableField("slug"),
         TranslatableField("seo_title"),
         TranslatableField("search_description"),
+        TranslatableField("share_message"),
         TranslatableField("summary"),
         SynchronizedField("hero_image"),
         TranslatableField("hero_image_alt"),
@@ -231,6 +245,7 @@ class CampaignPage(RoutablePageMixin, SitePage):
         TranslatableField("body"),
         TranslatableField("organisations"),
         TranslatableField("people"),
+        TranslatableField("updates"),
         SynchronizedField("policy_area_links"),
         SynchronizedField("signup_enabled"),
         TranslatableField("signup_intro"),
@@ -298,8 +313,27 @@ class CampaignPage(RoutablePageMixin, SitePage):
             sponsors=_in_role(people, "sponsor"),
             spokespeople=_in_role(people, "spokesperson"),
             policy_areas=self.policy_areas(),
+            updates=SimpleLazyObject(lambda: campaign_entries(self)),
+            demands_since=SimpleLazyObject(self.demands_with_dates),
         )
         return context
+
+    def demands_with_dates(self):
+        """(block, the date its status came about or None, its anchor) per demand."""
+        since = statuses_since(self) if self.pk else {}
+        return [
+            (block, since.get(block.id), demand_anchor(block.id))
+            for block in self.demands
+        ]
+
+    def share_anchor(self):
+        """Shared links open the campaign at its sign-up form, when it has one."""
+        return "#signup" if self.takes_signups else ""
+
+    def share_invitation(self):
+        if self.takes_signups:
+            return gettext("Sign up and join us:")
+        return ""
 
     def description_from_facts(self, organisation):
         return gettext("%(title)s: one of our campaigns. Status: %(status)s.") % {

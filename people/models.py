@@ -129,3 +129,71 @@ class Organisation(PublicSnippet, models.Model):
         if self.acronym and self.acronym != self.name:
             return f"{self.name} ({self.acronym})"
         return self.name
+
+
+class DecisionMaker(PublicSnippet, models.Model):
+    """A person or office a demand asks to act, with the public ways to reach
+    them that staff enter (an alderperson's office line, a committee's email)."""
+
+    name = models.CharField(
+        _("name"),
+        max_length=160,
+        help_text=_('A person or an office, for example "Office of the Mayor".'),
+    )
+    office = models.CharField(
+        _("office"),
+        max_length=160,
+        blank=True,
+        help_text=_('What they hold, for example "Alderperson, 12th Ward".'),
+    )
+    phone = models.CharField(
+        _("public phone"),
+        max_length=40,
+        blank=True,
+        help_text=_("A number they publish for the public. Optional."),
+    )
+    email = models.EmailField(
+        _("public email"),
+        blank=True,
+        help_text=_("An address they publish for the public. Optional."),
+    )
+    url = models.URLField(_("website"), blank=True)
+
+    panels = [
+        FieldPanel("name"),
+        FieldPanel("office"),
+        MultiFieldPanel(
+            [FieldPanel("phone"), FieldPanel("email"), FieldPanel("url")],
+            heading=_("How the public reaches them"),
+        ),
+        FieldPanel("review_by"),
+    ]
+    search_fields = [
+        index.SearchField("name"),
+        index.SearchField("office"),
+        index.AutocompleteField("name"),
+        index.FilterField("locale"),
+    ]
+    # An office's name reads differently in Spanish ("Oficina del Alcalde"); a
+    # person's name the translator keeps. Contact details are the same.
+    translatable_fields = [
+        TranslatableField("name"),
+        TranslatableField("office"),
+        SynchronizedField("phone"),
+        SynchronizedField("email"),
+        SynchronizedField("url"),
+    ]
+
+    class Meta(PublicSnippet.Meta):
+        verbose_name = _("decision-maker")
+        verbose_name_plural = _("decision-makers")
+        ordering = ["name"]
+
+    def __str__(self):
+        return f"{self.name}, {self.office}" if self.office else self.name
+
+    @property
+    def tel_href(self):
+        """The phone as a tel: address (digits and a leading +), or ""."""
+        digits = "".join(c for c in self.phone if c.isdigit() or c == "+")
+        return f"tel:{digits}" if digits else ""

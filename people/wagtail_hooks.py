@@ -4,7 +4,7 @@ from wagtail.snippets.views.snippets import SnippetViewSetGroup
 
 from home.editorial.snippet_views import TranslatableSnippetViewSet
 
-from .models import Organisation, Person
+from .models import DecisionMaker, Organisation, Person
 
 
 class PersonViewSet(TranslatableSnippetViewSet):
@@ -23,8 +23,16 @@ class OrganisationViewSet(TranslatableSnippetViewSet):
     search_fields = ["name", "acronym"]
 
 
+class DecisionMakerViewSet(TranslatableSnippetViewSet):
+    model = DecisionMaker
+    icon = "user"
+    menu_label = _("Decision-makers")
+    list_display = ["name", "office", "phone", "email"]
+    search_fields = ["name", "office"]
+
+
 class PeopleViewSetGroup(SnippetViewSetGroup):
-    items = (PersonViewSet, OrganisationViewSet)
+    items = (PersonViewSet, OrganisationViewSet, DecisionMakerViewSet)
     menu_icon = "group"
     menu_label = _("People")
     menu_name = "people"

@@ -58,6 +58,7 @@ class MeetingIndexPage(SitePage):
         TranslatableField("slug"),
         TranslatableField("seo_title"),
         TranslatableField("search_description"),
+        TranslatableField("share_message"),
         TranslatableField("introduction"),
     ]
 
@@ -239,6 +240,7 @@ class MeetingPage(RoutablePageMixin, SitePage):
         TranslatableField("slug"),
         TranslatableField("seo_title"),
         TranslatableField("search_description"),
+        TranslatableField("share_message"),
         TranslatableField("summary"),
         # Facts, the same in both languages: a move or a cancellation made in
         # English reaches the Spanish page with its next sync.

@@ -72,6 +72,18 @@ class SitePage(ReviewDates, Page):
     schema_type = "WebPage"
     # What kind of page its share card says it is ("Campaign"); none by default.
     share_card_kind = ""
+    # Staff's own words for the share links, per language (home/sharing).
+    share_message = models.TextField(
+        _("share message"),
+        blank=True,
+        max_length=500,
+        help_text=_(
+            "What the WhatsApp, text message and email share links say, in this "
+            "page's language. The page's address is added at the end. Left empty, "
+            "the message is made from the title and the summary."
+        ),
+    )
+    promote_panels = [*Page.promote_panels, FieldPanel("share_message")]
     settings_panels = [*Page.settings_panels, FieldPanel("review_by")]
 
     class Meta:

@@ -67,6 +67,7 @@ class HomePage(SitePage):
         TranslatableField("slug"),
         TranslatableField("seo_title"),
         TranslatableField("search_description"),
+        TranslatableField("share_message"),
         TranslatableField("introduction"),
         TranslatableField("body"),
         SynchronizedField("hero_image"),

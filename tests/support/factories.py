@@ -16,7 +16,7 @@ from campaigns.models import (
     Signup,
 )
 from home.models import StandardPage
-from people.models import Organisation, Person
+from people.models import DecisionMaker, Organisation, Person
 from policy.models import Bill, PolicyAreaPage, PolicyIndexPage
 
 
@@ -131,6 +131,13 @@ class OrganisationFactory(SnippetFactory):
         model = Organisation
 
     name = factory.Sequence(lambda n: f"Organisation {n}")
+
+
+class DecisionMakerFactory(SnippetFactory):
+    class Meta:
+        model = DecisionMaker
+
+    name = factory.Sequence(lambda n: f"Office {n}")
 
 
 class BillFactory(SnippetFactory):
