@@ -4,3 +4,8 @@ from django.apps import AppConfig
 class CampaignsConfig(AppConfig):
     name = "campaigns"
     verbose_name = "Campaigns"
+
+    def ready(self):
+        from .signups import emails
+
+        emails.connect()

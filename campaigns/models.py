@@ -25,8 +25,11 @@ from .meetings.models import (
     MeetingPageCampaign,
     MeetingPagePolicyArea,
 )
+from .signups.consent import ConsentText
+from .signups.erasure import Erasure
 from .signups.forms import SignupForm
 from .signups.models import Signup
+from .signups.retention import SignupTally
 
 __all__ = [
     "CampaignIndexPage",
@@ -34,11 +37,14 @@ __all__ = [
     "CampaignPageOrganisation",
     "CampaignPagePerson",
     "CampaignPagePolicyArea",
+    "ConsentText",
+    "Erasure",
     "MeetingIndexPage",
     "MeetingPage",
     "MeetingPageCampaign",
     "MeetingPagePolicyArea",
     "Signup",
+    "SignupTally",
 ]
 
 
@@ -181,6 +187,14 @@ class CampaignPage(RoutablePageMixin, SitePage):
         blank=True,
         help_text=_("A sentence above the sign-up form. Optional."),
     )
+    signup_confirmation = models.BooleanField(
+        _("ask sign-ups to confirm"),
+        default=False,
+        help_text=_(
+            "Email each new sign-up a link to confirm it. Until they confirm, a "
+            "sign-up is marked unconfirmed, and it is deleted if they never do."
+        ),
+    )
 
     content_panels = [
         *Page.content_panels,
@@ -202,7 +216,11 @@ class CampaignPage(RoutablePageMixin, SitePage):
             help_text=_("The policy areas this campaign works on."),
         ),
         MultiFieldPanel(
-            [FieldPanel("signup_enabled"), FieldPanel("signup_intro")],
+            [
+                FieldPanel("signup_enabled"),
+                FieldPanel("signup_intro"),
+                FieldPanel("signup_confirmation"),
+            ],
             heading=_("Sign-ups"),
         ),
     ]
@@ -234,6 +252,7 @@ class CampaignPage(RoutablePageMixin, SitePage):
         SynchronizedField("policy_area_links"),
         SynchronizedField("signup_enabled"),
         TranslatableField("signup_intro"),
+        SynchronizedField("signup_confirmation"),
     ]
 
     image_descriptions = {"hero_image": "hero_image_alt"}
