@@ -14,9 +14,9 @@ import json
 
 from django.conf import settings
 from django.db import IntegrityError, models, transaction
-from django.dispatch import Signal
 from django.db.models import F, Value
 from django.db.models.functions import Lower, Trim
+from django.dispatch import Signal
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 

@@ -48,6 +48,9 @@ class SignupTally(models.Model):
             )
         ]
 
+    def __str__(self):
+        return f"{self.campaign_id} {self.signed_up_in} {self.week}: {self.signups}"
+
 
 def months_before(moment, months):
     year, month = divmod(moment.year * 12 + moment.month - 1 - months, 12)
