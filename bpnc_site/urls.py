@@ -11,6 +11,8 @@ from bpnc_site.http.csp_reports import csp_report
 from bpnc_site.http.media import serve_media
 from campaigns.meetings.rsvp import rsvp
 from campaigns.meetings.views import meetings_feed
+from campaigns.signups.links import confirm_signup, stop_contact
+from campaigns.signups.own_data import own_data, own_data_request
 from campaigns.signups.views import signup
 from campaigns.updates.feed import UpdatesFeed
 from campaigns.updates.views import campaign_updates
@@ -44,6 +46,10 @@ if settings.SERVE_MEDIA:
 urlpatterns += i18n_patterns(
     path(_("signup/<int:page_id>/"), signup, name="campaign_signup"),
     path(_("rsvp/<int:page_id>/"), rsvp, name="meeting_rsvp"),
+    path(_("signup/stop/<str:token>/"), stop_contact, name="signup_stop"),
+    path(_("signup/confirm/<str:token>/"), confirm_signup, name="signup_confirm"),
+    path(_("privacy/my-data/"), own_data_request, name="own_data_request"),
+    path(_("privacy/my-data/<str:token>/"), own_data, name="own_data"),
     path(_("search/"), search, name="search"),
     path(_("meetings.ics"), meetings_feed, name="meetings_feed"),
     path(_("updates/"), campaign_updates, name="campaign_updates"),

@@ -25,8 +25,11 @@ from .meetings.models import (
     MeetingPageCampaign,
     MeetingPagePolicyArea,
 )
+from .signups.consent import ConsentText
+from .signups.erasure import Erasure
 from .signups.forms import SignupForm
 from .signups.models import Signup
+from .signups.retention import SignupTally
 from .updates.entries import campaign_entries, demand_anchor
 from .updates.models import CampaignUpdate, DemandStatus
 from .updates.status import statuses_since
@@ -39,11 +42,14 @@ __all__ = [
     "CampaignPagePolicyArea",
     "CampaignUpdate",
     "DemandStatus",
+    "ConsentText",
+    "Erasure",
     "MeetingIndexPage",
     "MeetingPage",
     "MeetingPageCampaign",
     "MeetingPagePolicyArea",
     "Signup",
+    "SignupTally",
 ]
 
 
@@ -186,6 +192,14 @@ class CampaignPage(RoutablePageMixin, SitePage):
         blank=True,
         help_text=_("A sentence above the sign-up form. Optional."),
     )
+    signup_confirmation = models.BooleanField(
+        _("ask sign-ups to confirm"),
+        default=False,
+        help_text=_(
+            "Email each new sign-up a link to confirm it. Until they confirm, a "
+            "sign-up is marked unconfirmed, and it is deleted if they never do."
+        ),
+    )
 
     content_panels = [
         *Page.content_panels,
@@ -215,7 +229,11 @@ class CampaignPage(RoutablePageMixin, SitePage):
             ),
         ),
         MultiFieldPanel(
-            [FieldPanel("signup_enabled"), FieldPanel("signup_intro")],
+            [
+                FieldPanel("signup_enabled"),
+                FieldPanel("signup_intro"),
+                FieldPanel("signup_confirmation"),
+            ],
             heading=_("Sign-ups"),
         ),
     ]
@@ -249,6 +267,7 @@ class CampaignPage(RoutablePageMixin, SitePage):
         SynchronizedField("policy_area_links"),
         SynchronizedField("signup_enabled"),
         TranslatableField("signup_intro"),
+        SynchronizedField("signup_confirmation"),
     ]
 
     image_descriptions = {"hero_image": "hero_image_alt"}

@@ -1,6 +1,7 @@
 from django.contrib import messages
 from django.db.models import Q
 from django.shortcuts import redirect
+from django.urls import path, reverse
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
@@ -9,10 +10,28 @@ from wagtail_modeladmin.options import modeladmin_register
 
 from .meetings.attendance import alert_url, should_offer_alert
 from .meetings.models import MeetingPage
-from .signups.admin import SignupAdmin
+from .signups.admin import ConsentTextAdmin, ErasureAdmin, SignupAdmin
 from .signups.models import Signup
+from .signups.staff_requests import PrivacyRequestsMenuItem, privacy_requests
 
 modeladmin_register(SignupAdmin)
+modeladmin_register(ConsentTextAdmin)
+modeladmin_register(ErasureAdmin)
+
+
+@hooks.register("register_admin_urls")
+def privacy_request_urls():
+    return [path("privacy-requests/", privacy_requests, name="signup_privacy_requests")]
+
+
+@hooks.register("register_admin_menu_item")
+def privacy_requests_menu_item():
+    return PrivacyRequestsMenuItem(
+        _("Privacy requests"),
+        reverse("signup_privacy_requests"),
+        icon_name="user",
+        order=252,
+    )
 
 
 @hooks.register("before_delete_page")

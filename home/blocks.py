@@ -184,3 +184,18 @@ class BaseStreamBlock(blocks.StreamBlock):
         template="home/blocks/embed.html",
         description=_("A video or other media from another site."),
     )
+
+
+class StandardStreamBlock(BaseStreamBlock):
+    """A plain page's body: every shared block, and what only a privacy notice
+    needs."""
+
+    your_data = blocks.StaticBlock(
+        label=_("Your data: how long we keep it, how to see or erase it"),
+        icon="lock",
+        admin_text=_(
+            "Shows how long sign-ups are kept (from the site's settings) and links "
+            "to the form where people see or erase their data. For the privacy page."
+        ),
+        template="home/blocks/your_data.html",
+    )

@@ -406,6 +406,15 @@ elif env.text("LIBRETRANSLATE_URL"):
 
 # Sign-ups: how many form posts one address may make (django-ratelimit).
 SIGNUP_RATE_LIMIT = env.text("SIGNUP_RATE_LIMIT", "10/10m")
+# What is kept, and for how long (campaigns/signups/retention.py, stated on the
+# privacy page): sign-ups are deleted this many months after the person last
+# signed up, unconfirmed ones (where a campaign asks to confirm) after this many
+# days; the link to a neighbour's own data works this many hours; requests for
+# it per address.
+SIGNUP_RETENTION_MONTHS = env.whole_number("SIGNUP_RETENTION_MONTHS", 24)
+SIGNUP_CONFIRMATION_DAYS = env.whole_number("SIGNUP_CONFIRMATION_DAYS", 14)
+OWN_DATA_LINK_HOURS = env.whole_number("OWN_DATA_LINK_HOURS", 24)
+OWN_DATA_RATE_LIMIT = env.text("OWN_DATA_RATE_LIMIT", "5/h")
 # Every form that takes a password or a sign-in code (home/sign_in/throttle.py):
 # posts per address across every form and username; wrong passwords per username
 # from any address; codes and re-entered passwords per signed-in account;

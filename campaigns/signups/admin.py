@@ -7,6 +7,8 @@ from wagtail_modeladmin.helpers import PermissionHelper
 from wagtail_modeladmin.options import ModelAdmin
 from wagtail_modeladmin.views import IndexView
 
+from .consent import ConsentText
+from .erasure import Erasure
 from .export import EXPORT_FIELDS, neutralise_formula
 from .models import Signup
 
@@ -45,6 +47,8 @@ class SignupAdmin(ModelAdmin):
         "meeting",
         "signed_up_in",
         "language",
+        "consent_version",
+        "confirmation",
         "times_signed_up",
         "created_at",
         "last_signed_up_at",
@@ -54,11 +58,13 @@ class SignupAdmin(ModelAdmin):
         ("meeting", RelatedOnlyFieldListFilter),
         "signed_up_in",
         "language",
+        "needs_confirmation",
+        "consent_text",
         "created_at",
     )
     # wagtail-modeladmin joins related rows by itself only for reverse relations;
     # without this, each row's campaign costs a query.
-    list_select_related = ("campaign", "meeting")
+    list_select_related = ("campaign", "meeting", "consent_text")
     search_fields = ("name", "email", "zip_code", "phone")
     list_export = EXPORT_FIELDS
     export_filename = "sign-ups"
@@ -67,4 +73,56 @@ class SignupAdmin(ModelAdmin):
     inspect_view_fields_exclude = ["email_key", "submission_key"]
     # Nobody edits a sign-up, so it has no history; the history view would
     # otherwise show each one's name to anyone with access to the admin.
+    history_view_enabled = False
+
+
+class ConsentTextPermissionHelper(PermissionHelper):
+    """A wording people have agreed to is never changed: staff add a version."""
+
+    def user_can_edit_obj(self, user, obj):
+        return False
+
+    def user_can_delete_obj(self, user, obj):
+        return False
+
+
+class ConsentTextAdmin(ModelAdmin):
+    model = ConsentText
+    menu_label = _("Consent wording")
+    menu_icon = "doc-full"
+    menu_order = 251
+    permission_helper_class = ConsentTextPermissionHelper
+    list_display = (
+        "language",
+        "version",
+        "email_wording",
+        "text_wording",
+        "created_at",
+    )
+    list_filter = ("language",)
+    inspect_view_enabled = True
+    history_view_enabled = False
+
+
+class ErasurePermissionHelper(PermissionHelper):
+    """Written by erasing, never by hand."""
+
+    def user_can_create(self, user):
+        return False
+
+    def user_can_edit_obj(self, user, obj):
+        return False
+
+    def user_can_delete_obj(self, user, obj):
+        return False
+
+
+class ErasureAdmin(ModelAdmin):
+    model = Erasure
+    menu_label = _("Erasures")
+    menu_icon = "bin"
+    menu_order = 253
+    permission_helper_class = ErasurePermissionHelper
+    list_display = ("erased_at", "by", "signups", "staff_member")
+    list_filter = ("by", "erased_at")
     history_view_enabled = False

@@ -5,8 +5,10 @@ import unicodedata
 from django import forms
 from django.conf import settings
 from django.core.validators import RegexValidator
+from django.db import InterfaceError, OperationalError
 from django.utils.translation import gettext_lazy as _
 
+from .consent import FIRST_EMAIL_WORDING, FIRST_TEXT_WORDING, ConsentText
 from .models import Signup
 
 # [0-9], not \d, which would also take other scripts' digits.
@@ -25,6 +27,10 @@ DIRECTION_MARKS = frozenset(
 )
 
 
+# The database cannot be reached (the form is then given back as it was typed).
+DATABASE_UNAVAILABLE = (OperationalError, InterfaceError)
+
+
 class SignupForm(forms.ModelForm):
     # Left empty by people; bots that fill every field give themselves away.
     website = forms.CharField(
@@ -32,16 +38,29 @@ class SignupForm(forms.ModelForm):
         label=_("Leave this field empty"),
         widget=forms.TextInput(attrs={"autocomplete": "off", "tabindex": "-1"}),
     )
+    consent_version = forms.CharField(
+        required=False, max_length=19, widget=forms.HiddenInput
+    )
 
     class Meta:
         model = Signup
-        fields = ["name", "email", "phone", "zip_code", "language", "consent"]
+        fields = [
+            "name",
+            "email",
+            "phone",
+            "zip_code",
+            "language",
+            "consent",
+            "text_consent",
+        ]
         labels = {
             "name": _("Your name"),
             "email": _("Your email"),
             "phone": _("Phone (optional)"),
             "zip_code": _("ZIP code (optional)"),
             "language": _("Language we should write to you in"),
+            "consent": FIRST_EMAIL_WORDING,
+            "text_consent": FIRST_TEXT_WORDING,
         }
         widgets = {
             "name": forms.TextInput(attrs={"autocomplete": "name"}),
@@ -65,8 +84,19 @@ class SignupForm(forms.ModelForm):
 
     def __init__(self, *args, language=None, **kwargs):
         super().__init__(*args, **kwargs)
+        self.form_language = language or settings.LANGUAGE_CODE
         if language and not self.is_bound:
             self.initial.setdefault("language", language)
+        # The wording this form shows, recorded with the sign-up: the page may
+        # have been served from the cache before the wording changed.
+        try:
+            wording = ConsentText.current(self.form_language)
+        except DATABASE_UNAVAILABLE:
+            wording = None  # the form alone, given back with what was typed
+        if wording is not None:
+            self.initial["consent_version"] = wording.pk
+            self.fields["consent"].label = wording.email_wording
+            self.fields["text_consent"].label = wording.text_wording
         self.fields["language"].choices = settings.LANGUAGES
         self.fields["consent"].required = True
         self.fields["consent"].error_messages["required"] = _(
@@ -89,6 +119,15 @@ class SignupForm(forms.ModelForm):
         if not name:
             raise forms.ValidationError(_("Please tell us your name."))
         return name
+
+    def consent_wording(self):
+        """The wording the form showed, to record with the sign-up; the current
+        one if the form came without it (or with another language's)."""
+        version = self.cleaned_data.get("consent_version") or ""
+        shown = ConsentText.objects.filter(
+            language=self.form_language, pk=int(version) if version.isdigit() else 0
+        ).first()
+        return shown or ConsentText.current(self.form_language)
 
     def clean_phone(self):
         return " ".join(self.cleaned_data["phone"].split())

@@ -16,16 +16,42 @@ from django.conf import settings
 from django.db import IntegrityError, models, transaction
 from django.db.models import F, Value
 from django.db.models.functions import Lower, Trim
+from django.dispatch import Signal
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 # What a later sign-up by the same person replaces.
-DETAILS = ("name", "email", "phone", "zip_code", "language", "signed_up_in", "consent")
+DETAILS = (
+    "name",
+    "email",
+    "phone",
+    "zip_code",
+    "language",
+    "signed_up_in",
+    "consent",
+    "text_consent",
+    "consent_text_id",
+)
 
 
 def normalised_email(email):
     """An email as the database compares it (see Signup.email_key)."""
     return Lower(Trim(Value(email)))
+
+
+# Sent once a sign-up (a campaign's or a meeting's) is stored and committed, with
+# the submission's key: its confirmation email is queued then.
+signup_recorded = Signal()
+
+
+def announce_after_commit(signup, using):
+    """Nothing more is read here: once the row is written, the thank-you must
+    not depend on the database (see the view)."""
+    submission_key = signup.submission_key
+    transaction.on_commit(
+        lambda: signup_recorded.send(sender=Signup, submission_key=submission_key),
+        using=using,
+    )
 
 
 class SignupQuerySet(models.QuerySet):
@@ -52,6 +78,7 @@ class SignupQuerySet(models.QuerySet):
                 try:
                     with transaction.atomic(using=self.db):
                         signup.save(force_insert=True, using=self.db)
+                    announce_after_commit(signup, self.db)
                     return "created"
                 except IntegrityError:
                     pass
@@ -63,7 +90,10 @@ class SignupQuerySet(models.QuerySet):
                     submission_key=signup.submission_key,
                     last_signed_up_at=timezone.now(),
                     times_signed_up=F("times_signed_up") + 1,
+                    # Signing up again is asking to hear from the campaign again.
+                    stopped_contact_at=None,
                 ):
+                    announce_after_commit(signup, self.db)
                     return "updated"
                 if person.exists():
                     return "unchanged"
@@ -113,7 +143,26 @@ class Signup(models.Model):
         choices=settings.LANGUAGES,
         help_text=_("The language of the page the form was on."),
     )
-    consent = models.BooleanField(_("agreed to be contacted"))
+    consent = models.BooleanField(_("agreed to emails"))
+    text_consent = models.BooleanField(_("agreed to texts and calls"), default=False)
+    consent_text = models.ForeignKey(
+        "campaigns.ConsentText",
+        verbose_name=_("consent wording accepted"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="signups",
+        help_text=_("The exact wording, language and version this person agreed to."),
+    )
+    needs_confirmation = models.BooleanField(
+        _("asked to confirm"), default=False, editable=False
+    )
+    confirmed_at = models.DateTimeField(
+        _("confirmed at"), null=True, blank=True, editable=False
+    )
+    stopped_contact_at = models.DateTimeField(
+        _("asked not to be contacted at"), null=True, blank=True, editable=False
+    )
     created_at = models.DateTimeField(
         _("first signed up at"), default=timezone.now, editable=False, db_index=True
     )
@@ -150,6 +199,29 @@ class Signup(models.Model):
 
     def __str__(self):
         return f"{self.name} – {self.campaign}"
+
+    @property
+    def joined(self):
+        """The page this sign-up is for: a meeting for an RSVP, else its campaign."""
+        return getattr(self, "meeting", None) or self.campaign
+
+    @property
+    def is_unconfirmed(self):
+        return self.needs_confirmation and self.confirmed_at is None
+
+    def confirmation(self):
+        if not self.needs_confirmation:
+            return _("not asked")
+        if self.confirmed_at is None:
+            return _("not confirmed")
+        return _("confirmed")
+
+    confirmation.short_description = _("confirmation")
+
+    def consent_version(self):
+        return str(self.consent_text) if self.consent_text_id else ""
+
+    consent_version.short_description = _("consent wording accepted")
 
     def fingerprint(self):
         """The submission's idempotency key: the same form, sent again for the

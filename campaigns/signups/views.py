@@ -138,6 +138,8 @@ def store(form, page):
     signup = form.save(commit=False)
     signup.campaign = campaign_in_source_language(page)
     signup.signed_up_in = page.locale.language_code
+    signup.needs_confirmation = signup.campaign.signup_confirmation
+    signup.consent_text = form.consent_wording()
     Signup.objects.record(signup)
 
 

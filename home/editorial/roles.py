@@ -64,6 +64,10 @@ def model_permissions():
             # the settings every page shows, is for moderators.
             *[(*snippet, ["add", "change"]) for snippet in snippets],
             ("campaigns", "signup", ["view"]),
+            # Consent wording is added in versions, never changed; erasures are
+            # the log of privacy requests answered.
+            ("campaigns", "consenttext", ["add", "view"]),
+            ("campaigns", "erasure", ["view"]),
             ("wagtail_localize", "translation", ["submit"]),
             ("home", "glossaryterm", ["view"]),
         ],

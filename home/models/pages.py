@@ -9,7 +9,7 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
-from home.blocks import BaseStreamBlock
+from home.blocks import BaseStreamBlock, StandardStreamBlock
 
 from .base import (
     SitePage,
@@ -174,7 +174,7 @@ class StandardPage(SitePage):
         blank=True,
         help_text=_("A sentence or two shown under the title and in search results."),
     )
-    body = StreamField(BaseStreamBlock(), verbose_name=_("body"), blank=True)
+    body = StreamField(StandardStreamBlock(), verbose_name=_("body"), blank=True)
 
     content_panels = [
         *Page.content_panels,

@@ -1,12 +1,15 @@
 from django.core.management.base import BaseCommand
 
+from campaigns.signups.erasure import Erasure, erase
 from campaigns.signups.privacy import signups_of
 
 
 class Command(BaseCommand):
     help = (
         "Deletes every sign-up made with an email address (any case), for a person "
-        "who asks to be forgotten. Asks first unless --yes is given."
+        "who asks to be forgotten, logged as an erasure (without the address). "
+        "Asks first unless --yes is given. Staff do the same under Privacy requests "
+        "in the admin."
     )
 
     def add_arguments(self, parser):
@@ -27,5 +30,5 @@ class Command(BaseCommand):
         if answer.strip().lower() not in {"y", "yes"}:
             self.stdout.write("Nothing deleted.")
             return
-        deleted, _ = signups.delete()
+        deleted = erase(signups, Erasure.STAFF)
         self.stdout.write(self.style.SUCCESS(f"Deleted {deleted} sign-up(s)."))
