@@ -55,6 +55,8 @@ def test_translator_sees_what_changed_and_reuses_her_spanish(
     assert "Concejo Municipal" in panel.inner_text()
     assert panel.get_by_role("button", name="Usar esta traducción").count() >= 1
     SCREENSHOT.parent.mkdir(exist_ok=True)
+    # The editor's sticky header and footer would cover the panel in the picture.
+    page.add_style_tag(content=".w-sticky, footer { position: static !important; }")
     panel.screenshot(path=str(SCREENSHOT))
 
     panel.get_by_role("button", name="Usar este español").first.click()

@@ -12,8 +12,9 @@ from django.urls import URLResolver, get_resolver, reverse
 from django.urls.exceptions import NoReverseMatch
 from wagtail.models import Locale, PageViewRestriction, WorkflowState
 from wagtail.test.utils.form_data import nested_form_data, streamfield
+from wagtail_localize.models import StringTranslation
 
-from home.models import OrganisationSettings
+from home.models import GlossaryTerm, OrganisationSettings
 from policy.models import Bill
 from tests.support.factories import CampaignPageFactory
 from tests.support.seed import seed_page
@@ -271,6 +272,29 @@ def delete_spanish_page_in_review(client):
     return not type(page).objects.filter(pk=page.pk).exists()
 
 
+def change_a_glossary_term(client):
+    term = GlossaryTerm.objects.get(english="City Council")
+    client.post(
+        reverse("wagtailsnippets_home_glossaryterm:edit", args=[term.pk]),
+        {"english": term.english, "spanish": "Concejo", "checked_in": "no"},
+    )
+    return GlossaryTerm.objects.get(pk=term.pk).spanish == "Concejo"
+
+
+def fill_a_spanish_segment(client):
+    translation = spanish_translation(seed_page())
+    segment = translation.source.stringsegment_set.first()
+    client.post(
+        reverse("use_translation", args=[translation.pk, segment.pk]),
+        {"value": "Otro español"},
+    )
+    return StringTranslation.objects.filter(
+        translation_of_id=segment.string_id,
+        context_id=segment.context_id,
+        data="Otro español",
+    ).exists()
+
+
 # Action: who may carry it out (superusers may do everything).
 MATRIX = {
     publish_english_page: {"moderator"},
@@ -288,6 +312,8 @@ MATRIX = {
     change_the_donate_link: {"moderator"},
     export_sign_ups: {"comms"},
     approve_a_spanish_translation: {"moderator"},
+    change_a_glossary_term: {"moderator"},
+    fill_a_spanish_segment: {"translator", "moderator"},
 }
 
 

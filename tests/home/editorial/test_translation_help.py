@@ -91,6 +91,7 @@ def test_translator_sees_what_changed_and_reuses_her_spanish_with_one_post(
     assert "<ins>wholly</ins>" in html
     removed = old_english.split()[1]
     assert f"<del>{removed}</del>" in html
+    assert "Falta por traducir 1 segmento." in visible_text(html)
     assert "Cambió desde que se tradujo" in visible_text(html)
     assert f">{old_spanish}</textarea>" in html
 
