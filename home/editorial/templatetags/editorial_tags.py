@@ -7,6 +7,7 @@ from django.contrib.admin.utils import quote
 from django.urls import reverse
 from wagtail.models import Page
 
+from home.editorial.other_language import consequences
 from home.editorial.permissions import may_publish
 
 register = template.Library()
@@ -30,3 +31,9 @@ def snippet_review_urls(instance):
         ),
         "compare": viewset.get_url_name("revisions_compare"),
     }
+
+
+@register.simple_tag
+def other_language_consequences(page, action):
+    """What the action does to the page in the other language (other_language.py)."""
+    return consequences(page, action)
