@@ -29,6 +29,7 @@ from wagtail.admin.views.pages.listing import IndexView as PageIndexView
 from wagtail.models import Page, PageLogEntry, Task, Workflow, get_page_models
 
 from home.editorial.demo_users import DEMO_USERS, create_demo_users
+from home.editorial.notifications.models import Kind, Notice
 from home.editorial.roles import MODERATORS, TASK_NAME, TRANSLATORS, WORKFLOW_NAME
 from home.models import public_snippet_models
 from people.models import Organisation, Person
@@ -139,7 +140,7 @@ def submit_for_review(client, instance):
 
 
 @pytest.fixture
-def screens(translator_client, monkeypatch):
+def screens(translator_client, translator, monkeypatch):
     """{name: response} for each screen the translator uses, once their Spanish
     campaign and a Spanish contact person wait for review."""
     # Small pages of results, so that the listings show their pagination.
@@ -169,6 +170,11 @@ def screens(translator_client, monkeypatch):
     bill = Bill.objects.get(locale__language_code="en", number="HB 3882")
     bill_es = spanish(bill)
     workflow_state = campaign_es.current_workflow_state
+    # Work waiting for her on the dashboard, of every kind: the English About
+    # page published again, and one notice of each other kind.
+    seed_page("about").save_revision().publish()
+    for kind in (Kind.REJECTED, Kind.SUBMITTED, Kind.APPROVED):
+        Notice.objects.create(user=translator, kind=kind, title=campaign_es.title)
     pages = "wagtailadmin_pages"
     snippet = "wagtailsnippets_people_person"
     urls = {
@@ -276,6 +282,14 @@ def test_every_screen_the_translator_uses_reads_spanish(screens):
 
     assert unexpected == {}, report(unexpected)
     assert set(OUT_OF_REACH) - reached == set(), "fixed? take it off OUT_OF_REACH"
+
+
+def test_the_walk_reads_her_waiting_work_of_every_kind(screens):
+    dashboard = screens["dashboard"].content.decode()
+
+    assert "Le espera" in dashboard
+    assert dashboard.count("editorial-notices__dismiss") == 4
+    assert "Traducción" in screens["account"].content.decode()
 
 
 def test_the_sign_in_page_reads_spanish_and_signs_the_translator_in(client, translator):
