@@ -10,7 +10,8 @@ from django.utils.translation import gettext, override
 from wagtail.models import Page
 from wagtail.users.models import UserProfile
 
-from tests.home.editorial.test_discarding_drafts import start_a_campaign
+from tests.support.forms import campaign_form
+from tests.support.seed import seed_page
 from tests.support.translations import spanish
 
 pytestmark = pytest.mark.django_db
@@ -28,9 +29,8 @@ def test_english_confirmations_name_the_spanish_page(client, campaign, moderator
     client.force_login(moderator)
     title_es = spanish(campaign).get_admin_display_title()
 
-    assert (
-        f"The Spanish page “{title_es}” will be unpublished too."
-        in screen(client, "unpublish", campaign)
+    assert f"The Spanish page “{title_es}” will be unpublished too." in screen(
+        client, "unpublish", campaign
     )
     assert f"The Spanish page “{title_es}” will be deleted too." in screen(
         client, "delete", campaign
@@ -51,9 +51,8 @@ def test_spanish_confirmations_say_the_english_page_stays(client, campaign, mode
     assert f"The English page “{campaign.title}” stays." in screen(
         client, "delete", campaign_es
     )
-    assert (
-        f"applies to the English page “{campaign.title}” too."
-        in screen(client, "set_privacy", campaign_es)
+    assert f"applies to the English page “{campaign.title}” too." in screen(
+        client, "set_privacy", campaign_es
     )
 
 
@@ -91,7 +90,12 @@ def test_a_page_without_a_translation_says_nothing_of_another_language(
     client, moderator, comms
 ):
     client.force_login(comms)
-    draft = start_a_campaign(client)
+    index = seed_page("campaigns")
+    client.post(
+        reverse("wagtailadmin_pages:add", args=["campaigns", "campaignpage", index.pk]),
+        campaign_form(),
+    )
+    draft = index.get_children().get(slug="safe-streets")
     client.force_login(moderator)
 
     html = screen(client, "delete", draft)
