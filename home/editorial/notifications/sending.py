@@ -57,6 +57,8 @@ def display_title(instance):
 def wants_email(user, kind):
     if kind in WAGTAIL_KINDS:
         return getattr(UserProfile.get_for_user(user), f"{kind}_notifications")
+    if kind == Kind.PUBLISHED:  # Wagtail's switch for "your edit is approved"
+        return UserProfile.get_for_user(user).approved_notifications
     if kind == Kind.OUT_OF_DATE:
         return NotificationPreferences.for_user(user).out_of_date_notifications
     return True

@@ -18,6 +18,7 @@ from home.editorial.roles import MODERATORS
 from home.outbox.models import OutgoingEmail
 from people.models import Person
 from tests.support.english import english_words
+from tests.support.forms import campaign_form
 from tests.support.seed import seed_page
 from tests.support.translations import spanish, spanish_translation
 
@@ -268,3 +269,29 @@ def test_an_email_is_in_the_readers_admin_language(campaign, translator):
 
     [email] = emails_to(translator)
     assert email.subject.startswith("Translation out of date: “")
+
+
+def test_communications_is_told_when_a_moderator_publishes_their_page(
+    client, comms, moderator
+):
+    client.force_login(comms)
+    index = seed_page("campaigns")
+    client.post(
+        reverse("wagtailadmin_pages:add", args=["campaigns", "campaignpage", index.pk]),
+        campaign_form(),
+    )
+    draft = index.get_children().get(slug="safe-streets").specific
+    assert emails_to(comms) == []
+    client.force_login(moderator)
+
+    client.post(
+        reverse("wagtailadmin_pages:edit", args=[draft.pk]),
+        campaign_form(**{"action-publish": "publish"}),
+    )
+
+    draft.refresh_from_db()
+    assert draft.live
+    [email] = emails_to(comms)
+    assert email.subject == "Published: “Safe Streets”"
+    assert "mod published “Safe Streets”." in email.body
+    assert emails_to(moderator) == []
