@@ -295,3 +295,16 @@ def test_communications_is_told_when_a_moderator_publishes_their_page(
     assert email.subject == "Published: “Safe Streets”"
     assert "mod published “Safe Streets”." in email.body
     assert emails_to(moderator) == []
+
+    # Through review instead: told once, as "approved".
+    client.force_login(comms)
+    client.post(
+        reverse("wagtailadmin_pages:edit", args=[draft.pk]),
+        campaign_form(title="Safer Streets", **{"action-submit": "submit"}),
+    )
+    client.force_login(moderator)
+    workflow_action(client, draft, "approve")
+
+    assert [email.subject for email in emails_to(comms)][1:] == [
+        "Approved and published: “Safer Streets”"
+    ]
