@@ -308,3 +308,19 @@ def test_communications_is_told_when_a_moderator_publishes_their_page(
     assert [email.subject for email in emails_to(comms)][1:] == [
         "Approved and published: “Safer Streets”"
     ]
+
+
+def test_a_notification_that_cannot_be_written_does_not_fail_the_publish(
+    campaign, translator, moderator, monkeypatch
+):
+    def broken(*args, **kwargs):
+        raise RuntimeError("template missing")
+
+    monkeypatch.setattr("home.editorial.notifications.sending.render_email", broken)
+
+    campaign.save_revision(user=moderator).publish(user=moderator)
+
+    campaign.refresh_from_db()
+    assert campaign.live and campaign.live_revision == campaign.latest_revision
+    assert emails_to(translator) == []
+    assert not Notice.objects.filter(user=translator).exists()
