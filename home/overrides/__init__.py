@@ -269,6 +269,25 @@ OVERRIDES = [
         "through a task queue) and matches TaskState subclasses, drop the "
         "disconnect and keep only the notices.",
     ),
+    Override(
+        name="other-language-confirmations",
+        packages=("wagtail",),
+        what="Overrides the confirmation_text block of "
+        "wagtailadmin/pages/confirm_unpublish.html, and copies "
+        "wagtailadmin/pages/confirm_delete.html and "
+        "wagtailadmin/shared/set_privacy.html (no block to extend) with one "
+        "include added to each.",
+        where="home/editorial/templates/wagtailadmin/pages/confirm_unpublish.html, "
+        "home/editorial/templates/wagtailadmin/pages/confirm_delete.html, "
+        "home/editorial/templates/wagtailadmin/shared/set_privacy.html, "
+        "home/editorial/other_language.py",
+        why="Unpublishing, deleting and privacy reach the page in the other "
+        "language (editorial/signals.py, SitePage.get_view_restrictions); Wagtail's "
+        "screens say so only through construct_translated_pages_to_cascade_actions, "
+        "which would also take over the cascade, and never name the language.",
+        remove="If Wagtail's delete screen and privacy modal gain blocks, extend them "
+        "instead of the copies; the test pins the copied upstream files.",
+    ),
 ]
 
 

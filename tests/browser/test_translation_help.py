@@ -6,13 +6,12 @@ shows (docs/traduccion.md) is taken here."""
 
 import pytest
 
-from tests.support.site import PROJECT_DIR
+from tests.support.screenshots import take_screenshot
 
 # The changed campaign stays changed on the shared site: these tests run after
 # the other browser tests.
 pytestmark = [pytest.mark.browser, pytest.mark.changes_served_site]
 
-SCREENSHOT = PROJECT_DIR / "docs" / "screenshots" / "ayuda-para-traducir.png"
 CHANGED = "free-the-funds"
 
 # Run in the served site's own process: one word of the summary changed, a
@@ -54,10 +53,9 @@ def test_translator_sees_what_changed_and_reuses_her_spanish(
     assert panel.locator("del").count() >= 1
     assert "Concejo Municipal" in panel.inner_text()
     assert panel.get_by_role("button", name="Usar esta traducción").count() >= 1
-    SCREENSHOT.parent.mkdir(exist_ok=True)
     # The editor's sticky header and footer would cover the panel in the picture.
     page.add_style_tag(content=".w-sticky, footer { position: static !important; }")
-    panel.screenshot(path=str(SCREENSHOT))
+    take_screenshot(panel, "ayuda-para-traducir")
 
     panel.get_by_role("button", name="Usar este español").first.click()
     page.wait_for_url("**/edit/#translation-help")

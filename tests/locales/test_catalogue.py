@@ -2,9 +2,11 @@
 
 import ast
 import re
+from pathlib import Path
 
 import polib
 import pytest
+import wagtail
 from django.utils.translation.template import templatize
 
 from tests.support.site import PROJECT_DIR
@@ -54,12 +56,25 @@ def template_strings():
                 yield path.relative_to(PROJECT), ast.literal_eval(literal)
 
 
+def wagtails_own_msgids():
+    """Wagtail's admin catalogue: templates copied from Wagtail (under
+    templates/wagtailadmin/) keep its strings, translated there."""
+    catalogue = Path(wagtail.__file__).parent / "admin/locale/es/LC_MESSAGES/django.po"
+    return {entry.msgid for entry in polib.pofile(str(catalogue))}
+
+
 def test_every_template_string_is_in_the_catalogue():
     msgids = {entry.msgid for entry in polib.pofile(str(PO))}
+    wagtails = wagtails_own_msgids()
     strings = list(template_strings())
 
     assert len(strings) > 50
-    missing = [f"{path}: {text!r}" for path, text in strings if text not in msgids]
+    missing = [
+        f"{path}: {text!r}"
+        for path, text in strings
+        if text not in msgids
+        and not ("templates/wagtailadmin/" in str(path) and text in wagtails)
+    ]
     assert missing == [], "run: make messages"
 
 

@@ -38,6 +38,7 @@ from wagtail.models import (
 from wagtail_localize.models import Translation, TranslationSource
 
 from home.editorial.demo_users import DEMO_USERS, create_demo_users
+from home.editorial.notifications.models import Kind, Notice
 from home.editorial.roles import MODERATORS, TASK_NAME, TRANSLATORS, WORKFLOW_NAME
 from home.models import public_snippet_models
 from people.models import Organisation, Person
@@ -154,7 +155,7 @@ def start_translation(instance, strings):
 
 
 @pytest.fixture
-def screens(translator_client, monkeypatch):
+def screens(translator_client, translator, monkeypatch):
     """{name: response} for each screen the translator uses, once their Spanish
     campaign and a Spanish contact person wait for review."""
     # Small pages of results, so that the listings show their pagination.
@@ -195,6 +196,11 @@ def screens(translator_client, monkeypatch):
     start_translation(alert, {alert.message: MENSAJE})
     screens["submitting the alert"] = submit_for_review(translator_client, alert)
     alert_es = spanish(alert)
+    # Work waiting for her on the dashboard, of every kind: the English About
+    # page published again, and one notice of each other kind.
+    seed_page("about").save_revision().publish()
+    for kind in (Kind.REJECTED, Kind.SUBMITTED, Kind.APPROVED):
+        Notice.objects.create(user=translator, kind=kind, title=campaign_es.title)
     pages = "wagtailadmin_pages"
     snippet = "wagtailsnippets_people_person"
     urls = {
@@ -310,6 +316,14 @@ def test_every_screen_the_translator_uses_reads_spanish(screens):
 
     assert unexpected == {}, report(unexpected)
     assert set(OUT_OF_REACH) - reached == set(), "fixed? take it off OUT_OF_REACH"
+
+
+def test_the_walk_reads_her_waiting_work_of_every_kind(screens):
+    dashboard = screens["dashboard"].content.decode()
+
+    assert "Le espera" in dashboard
+    assert dashboard.count("editorial-notices__dismiss") == 4
+    assert "Traducción" in screens["account"].content.decode()
 
 
 def test_the_sign_in_page_reads_spanish_and_signs_the_translator_in(client, translator):

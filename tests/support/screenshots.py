@@ -18,6 +18,7 @@ DOCS_SCREENSHOTS = PROJECT_DIR / "docs" / "screenshots"
 # name -> the test that takes it (tests/test_docs.py checks both ways).
 GUIDE_SCREENSHOTS = {
     "translation-editor": "tests/browser/test_translation_editor.py",
+    "ayuda-para-traducir": "tests/browser/test_translation_help.py",
     "review-due-report": "tests/browser/test_review_due.py",
     "two-step-account": "tests/browser/test_two_step_sign_in.py",
     "campaign-es": "tests/browser/test_signup.py",

@@ -8,7 +8,7 @@ class NotificationsConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from . import out_of_date, workflow
+        from . import on_publish, workflow
 
         workflow.replace_wagtails_email_notifiers()
-        out_of_date.connect_receivers()
+        on_publish.connect_receivers()

@@ -11,6 +11,7 @@ class Kind(models.TextChoices):
     APPROVED = "approved", _("Approved and published")
     REJECTED = "rejected", _("Changes requested")
     OUT_OF_DATE = "out_of_date", _("Translation out of date")
+    PUBLISHED = "published", _("Published by a moderator")
 
 
 class Notice(models.Model):

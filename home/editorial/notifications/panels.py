@@ -20,17 +20,17 @@ class NoticesPanel(Component):
     order = 50
 
     def get_context_data(self, parent_context):
-        user = parent_context["request"].user
-        waiting = user.notices.filter(dismissed=False)
-        notices = list(waiting[: SHOWN + 1])
-        return {
-            "notices": notices[:SHOWN],
-            "more": len(notices) > SHOWN,
-        }
+        return self.waiting(parent_context["request"].user)
+
+    def waiting(self, user):
+        """Read once per request: rendering asks for the context again."""
+        if not hasattr(self, "_waiting"):
+            notices = list(user.notices.filter(dismissed=False)[: SHOWN + 1])
+            self._waiting = {"notices": notices[:SHOWN], "more": len(notices) > SHOWN}
+        return self._waiting
 
     def render_html(self, parent_context=None):
-        context = self.get_context_data(parent_context)
-        if not context["notices"]:
+        if not self.waiting(parent_context["request"].user)["notices"]:
             return ""
         return super().render_html(parent_context)
 

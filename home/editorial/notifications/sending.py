@@ -7,6 +7,7 @@ it commits; nothing here can make the action fail (a failure is logged)."""
 import logging
 
 from django.conf import settings
+from django.db import transaction
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.translation import override
@@ -31,7 +32,9 @@ def tell(recipients, kind, instance, by=None, comment=""):
         if not user or not user.is_active or user == by:
             continue
         try:
-            _tell_one(user, kind, instance, by, comment)
+            # A savepoint: a failure here must not break the action's transaction.
+            with transaction.atomic():
+                _tell_one(user, kind, instance, by, comment)
         except Exception:
             logger.exception("Could not tell user %s about %s", user.pk, kind)
 
@@ -57,6 +60,8 @@ def display_title(instance):
 def wants_email(user, kind):
     if kind in WAGTAIL_KINDS:
         return getattr(UserProfile.get_for_user(user), f"{kind}_notifications")
+    if kind == Kind.PUBLISHED:  # Wagtail's switch for "your edit is approved"
+        return UserProfile.get_for_user(user).approved_notifications
     if kind == Kind.OUT_OF_DATE:
         return NotificationPreferences.for_user(user).out_of_date_notifications
     return True

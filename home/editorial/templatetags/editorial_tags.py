@@ -7,6 +7,7 @@ from django.contrib.admin.utils import quote
 from django.urls import reverse
 from wagtail.models import Page
 
+from home.editorial.other_language import consequences
 from home.editorial.permissions import may_publish
 from home.editorial.translation_help import help_for
 
@@ -46,3 +47,9 @@ def translation_help(context, translation):
         "changed": sum(help.changed for help in helps),
         "segments": [help for help in helps if help.offers_something],
     }
+
+
+@register.simple_tag
+def other_language_consequences(page, action):
+    """What the action does to the page in the other language (other_language.py)."""
+    return consequences(page, action)

@@ -69,11 +69,12 @@ ROLES = {"comms": COMMUNICATIONS, "translator": TRANSLATORS, "moderator": MODERA
 # the review report (and its panel) each reviewed page and snippet type in one
 # (the two meeting page types added two to each); the two-step panel reads the
 # account's recent sign-in changes and its app in two; the translation panel
-# reads in one whether the English pages of its rows are live.
+# reads in one whether the English pages of its rows are live; the notices
+# panel reads the person's waiting notices in one.
 BUDGETS = {
-    ("comms", "dashboard"): 72,
-    ("translator", "dashboard"): 68,
-    ("moderator", "dashboard"): 70,
+    ("comms", "dashboard"): 73,
+    ("translator", "dashboard"): 69,
+    ("moderator", "dashboard"): 71,
     ("comms", "campaign editor"): 62,
     ("comms", "translation report"): 44,
     ("translator", "translation report"): 45,

@@ -237,3 +237,30 @@ def test_wagtail_workflow_notifiers_are_disconnected_and_ours_answer():
         entry[0][0] == "editorial_review_submitted"
         for entry in task_submitted.receivers
     )
+
+
+# Wagtail's files as they were when copied; a change upstream fails here.
+COPIED_FROM_WAGTAIL = {
+    "wagtailadmin/pages/confirm_delete.html": "77c1be2760338bcf455a37238f956b4a"
+    "4e780afc66e03f764e7ff6d4c069dab5",
+    "wagtailadmin/shared/set_privacy.html": "8073265cd6723802602f970fd0e7a708"
+    "1b7e7bc3b264a3aab34bc7370f51c596",
+}
+
+
+def test_other_language_confirmations_copy_files_wagtail_still_has():
+    import hashlib
+
+    import wagtail
+
+    upstream = Path(wagtail.__file__).parent / "admin" / "templates"
+    for name, digest in COPIED_FROM_WAGTAIL.items():
+        assert hashlib.sha256((upstream / name).read_bytes()).hexdigest() == digest
+        ours = get_template(name).template.source
+        assert "editorial/other_language.html" in ours
+    unpublish = (upstream / "wagtailadmin/pages/confirm_unpublish.html").read_text()
+    assert "{% block confirmation_text %}" in unpublish
+    assert (
+        "editorial/other_language.html"
+        in get_template("wagtailadmin/pages/confirm_unpublish.html").template.source
+    )

@@ -6,7 +6,6 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
@@ -15,31 +14,84 @@ class Migration(migrations.Migration):
 
     operations = [
         migrations.CreateModel(
-            name='NotificationPreferences',
+            name="NotificationPreferences",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('out_of_date_notifications', models.BooleanField(default=True, help_text='Receive an email when the English of a page or snippet you translate is changed and published', verbose_name='translation out of date')),
-                ('user', models.OneToOneField(on_delete=django.db.models.deletion.CASCADE, related_name='editorial_notification_preferences', to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True,
+                        primary_key=True,
+                        serialize=False,
+                        verbose_name="ID",
+                    ),
+                ),
+                (
+                    "out_of_date_notifications",
+                    models.BooleanField(
+                        default=True,
+                        help_text="Receive an email when the English of a page or snippet you translate is changed and published",
+                        verbose_name="translation out of date",
+                    ),
+                ),
+                (
+                    "user",
+                    models.OneToOneField(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="editorial_notification_preferences",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'notification preferences',
+                "verbose_name": "notification preferences",
             },
         ),
         migrations.CreateModel(
-            name='Notice',
+            name="Notice",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('kind', models.CharField(choices=[('submitted', 'Submitted for review'), ('approved', 'Approved and published'), ('rejected', 'Changes requested'), ('out_of_date', 'Translation out of date')], max_length=20)),
-                ('title', models.CharField(max_length=255)),
-                ('admin_url', models.CharField(blank=True, max_length=500)),
-                ('by', models.CharField(blank=True, max_length=255)),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('dismissed', models.BooleanField(default=False)),
-                ('user', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='notices', to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True,
+                        primary_key=True,
+                        serialize=False,
+                        verbose_name="ID",
+                    ),
+                ),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("submitted", "Submitted for review"),
+                            ("approved", "Approved and published"),
+                            ("rejected", "Changes requested"),
+                            ("out_of_date", "Translation out of date"),
+                        ],
+                        max_length=20,
+                    ),
+                ),
+                ("title", models.CharField(max_length=255)),
+                ("admin_url", models.CharField(blank=True, max_length=500)),
+                ("by", models.CharField(blank=True, max_length=255)),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                ("dismissed", models.BooleanField(default=False)),
+                (
+                    "user",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="notices",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'ordering': ['-created_at', '-pk'],
-                'indexes': [models.Index(fields=['user', 'dismissed', '-created_at'], name='editorial_n_user_id_d1d968_idx')],
+                "ordering": ["-created_at", "-pk"],
+                "indexes": [
+                    models.Index(
+                        fields=["user", "dismissed", "-created_at"],
+                        name="editorial_n_user_id_d1d968_idx",
+                    )
+                ],
             },
         ),
     ]

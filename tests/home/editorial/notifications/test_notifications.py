@@ -18,6 +18,7 @@ from home.editorial.roles import MODERATORS
 from home.outbox.models import OutgoingEmail
 from people.models import Person
 from tests.support.english import english_words
+from tests.support.forms import campaign_form
 from tests.support.seed import seed_page
 from tests.support.translations import spanish, spanish_translation
 
@@ -268,3 +269,58 @@ def test_an_email_is_in_the_readers_admin_language(campaign, translator):
 
     [email] = emails_to(translator)
     assert email.subject.startswith("Translation out of date: “")
+
+
+def test_communications_is_told_when_a_moderator_publishes_their_page(
+    client, comms, moderator
+):
+    client.force_login(comms)
+    index = seed_page("campaigns")
+    client.post(
+        reverse("wagtailadmin_pages:add", args=["campaigns", "campaignpage", index.pk]),
+        campaign_form(),
+    )
+    draft = index.get_children().get(slug="safe-streets").specific
+    assert emails_to(comms) == []
+    client.force_login(moderator)
+
+    client.post(
+        reverse("wagtailadmin_pages:edit", args=[draft.pk]),
+        campaign_form(**{"action-publish": "publish"}),
+    )
+
+    draft.refresh_from_db()
+    assert draft.live
+    [email] = emails_to(comms)
+    assert email.subject == "Published: “Safe Streets”"
+    assert "mod published “Safe Streets”." in email.body
+    assert emails_to(moderator) == []
+
+    # Through review instead: told once, as "approved".
+    client.force_login(comms)
+    client.post(
+        reverse("wagtailadmin_pages:edit", args=[draft.pk]),
+        campaign_form(title="Safer Streets", **{"action-submit": "submit"}),
+    )
+    client.force_login(moderator)
+    workflow_action(client, draft, "approve")
+
+    assert [email.subject for email in emails_to(comms)][1:] == [
+        "Approved and published: “Safer Streets”"
+    ]
+
+
+def test_a_notification_that_cannot_be_written_does_not_fail_the_publish(
+    campaign, translator, moderator, monkeypatch
+):
+    def broken(*args, **kwargs):
+        raise RuntimeError("template missing")
+
+    monkeypatch.setattr("home.editorial.notifications.sending.render_email", broken)
+
+    campaign.save_revision(user=moderator).publish(user=moderator)
+
+    campaign.refresh_from_db()
+    assert campaign.live and campaign.live_revision == campaign.latest_revision
+    assert emails_to(translator) == []
+    assert not Notice.objects.filter(user=translator).exists()

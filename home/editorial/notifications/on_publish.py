@@ -1,5 +1,6 @@
 """Translators are told when an English page or snippet they translate is
-published again: its Spanish no longer says what the English says."""
+published again: its Spanish no longer says what the English says. A page's
+creator is told when someone else publishes it."""
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
@@ -50,11 +51,20 @@ def tell_translators(instance, user=None):
         tell(translators_of(twin), Kind.OUT_OF_DATE, twin, by=user)
 
 
-def page_published_again(sender, instance, revision=None, alias=False, **kwargs):
+def a_page_is_published(sender, instance, revision=None, alias=False, **kwargs):
     if alias:
         return
     user = getattr(revision, "user", None) if revision else kwargs.get("user")
     tell_translators(instance, user)
+    tell_owner(instance, user)
+
+
+def tell_owner(page, user):
+    """Whoever created a page is told when someone else publishes it directly.
+    A review's approval publishes the submitter's own revision, so its
+    submitter hears of it as "approved" instead."""
+    if user is not None and page.owner_id and page.owner_id != user.pk:
+        tell([page.owner], Kind.PUBLISHED, page, by=user)
 
 
 def snippet_published_again(sender, instance, revision=None, **kwargs):
@@ -64,7 +74,7 @@ def snippet_published_again(sender, instance, revision=None, **kwargs):
 
 
 def connect_receivers():
-    page_published.connect(page_published_again, dispatch_uid="editorial_out_of_date")
+    page_published.connect(a_page_is_published, dispatch_uid="editorial_out_of_date")
     published.connect(
         snippet_published_again, dispatch_uid="editorial_snippet_out_of_date"
     )
