@@ -4,7 +4,8 @@
 // actions"). The template gives their words in the reader's language; this puts
 // them in place each time the editor draws them.
 // Overrides registry: localize-editor-script-words (home/overrides/__init__.py).
-(() => {
+// The admin loads this script above the editor's element: it waits for the page.
+document.addEventListener("DOMContentLoaded", () => {
     const words = document.getElementById("translation-editor-words");
     const editor = document.querySelector(".js-translation-editor");
     if (!words || !editor) {
@@ -28,4 +29,4 @@
         subtree: true,
     });
     putWordsInPlace();
-})();
+});
