@@ -70,12 +70,14 @@ OVERRIDES = [
         name="localize-view-methods",
         packages=("wagtail-localize",),
         what="Subclasses SubmitPageTranslationView and SubmitSnippetTranslationView "
-        "(get_success_message, get_default_success_url) and UpdateTranslationsView "
+        "(get_form, get_success_message, get_default_success_url) and "
+        "UpdateTranslationsView "
         "(get_form, form_valid: the 'publish_translations' field); wraps the "
         "convert_to_alias and stop_translation view functions.",
         where="home/editorial/localize_actions.py",
-        why="Started translations are drafts and the message says so; only those "
-        "who may publish see 'publish immediately'.",
+        why="Started translations are drafts and the message says so; the only "
+        "language left to translate into is ticked; only those who may publish "
+        "see 'publish immediately'.",
         upstream="wagtail/wagtail-localize#655",
         remove="Together with localize-reviewed-urls.",
     ),

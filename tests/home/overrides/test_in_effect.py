@@ -141,6 +141,7 @@ def test_localize_reviewed_urls_answer_wagtail_localizes_own_addresses(
 
 def test_localize_view_methods_override_methods_that_exist_upstream():
     for upstream in (SubmitPageTranslationView, SubmitSnippetTranslationView):
+        assert callable(upstream.get_form)
         assert callable(upstream.get_success_message)
         assert callable(upstream.get_default_success_url)
     assert callable(UpdateTranslationsView.get_form)
