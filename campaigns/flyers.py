@@ -102,7 +102,9 @@ def sheet_context(page, request, organisation):
         "demands": demands[:MAX_DEMANDS],
         "more_demands": max(len(demands) - MAX_DEMANDS, 0),
         "contacts": contacts[:MAX_CONTACTS],
-        "signup_url": signup_url,
+        # The code leads to the form; the address printed for typing is the
+        # page's, without the "#signup" a reader would have to copy.
+        "printed_url": signup_url.split("#")[0],
         "qr_code": qr_svg(signup_url),
     }
 

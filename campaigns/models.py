@@ -16,6 +16,7 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 from home.blocks import BaseStreamBlock
 from home.models import SitePage, image_description_field, open_to_all
 from policy.models import PolicyAreaPage
+from policy.widgets import PolicyAreaChooser
 
 from .blocks import CampaignStreamBlock, DemandStreamBlock
 from .flyers import FLYER_WORDS, all_flyer_subpaths, flyer_subpaths, serve_flyer
@@ -460,7 +461,7 @@ class CampaignPagePolicyArea(Orderable):
         related_name="campaign_links",
     )
 
-    panels = [FieldPanel("policy_area")]
+    panels = [FieldPanel("policy_area", widget=PolicyAreaChooser)]
 
     class Meta(Orderable.Meta):
         verbose_name = _("policy area link")

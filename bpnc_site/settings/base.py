@@ -230,6 +230,10 @@ WAGTAIL_SITE_NAME = "Brighton Park Neighborhood Council"
 WAGTAILADMIN_USER_LOGIN_FORM = "home.sign_in.forms.LabelledLoginForm"
 WAGTAIL_I18N_ENABLED = True
 WAGTAILADMIN_BASE_URL = env.text("WAGTAILADMIN_BASE_URL", "http://localhost:8000")
+# No avatars from gravatar.com: staff email hashes never leave the site; the admin
+# shows an uploaded avatar or Wagtail's own default.
+# https://docs.wagtail.org/en/stable/reference/settings.html#wagtail-gravatar-provider-url
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
 # On PostgreSQL each language is stemmed with its own text-search configuration and
 # searched through its own alias (home/search/backend.py); elsewhere Wagtail's
 # database backend does plain matching.

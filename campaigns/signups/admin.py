@@ -2,6 +2,7 @@
 them or adds them by hand."""
 
 from django.contrib.admin import RelatedOnlyFieldListFilter
+from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 from wagtail_modeladmin.helpers import PermissionHelper
 from wagtail_modeladmin.options import ModelAdmin
@@ -9,7 +10,14 @@ from wagtail_modeladmin.views import IndexView
 
 from .consent import ConsentText
 from .erasure import Erasure
-from .export import EXPORT_FIELDS, neutralise_formula
+from .export import (
+    EXPORT_FIELDS,
+    language_name,
+    local_minute,
+    local_minute_text,
+    neutralise_formula,
+    yes_or_no,
+)
 from .models import Signup
 
 
@@ -23,14 +31,36 @@ class SignupPermissionHelper(PermissionHelper):
         return False
 
 
+def in_both_formats(function, xlsx=None):
+    return {IndexView.FORMAT_CSV: function, IndexView.FORMAT_XLSX: xlsx or function}
+
+
 class SignupIndexView(IndexView):
+    """The export reads as the list does: times in the staff member's time zone to
+    the minute, languages by name, consent as Yes or No in their language."""
+
     custom_field_preprocess = {
-        field: {
-            IndexView.FORMAT_CSV: neutralise_formula,
-            IndexView.FORMAT_XLSX: neutralise_formula,
-        }
-        for field in ("name", "email", "phone", "zip_code")
+        **{
+            field: in_both_formats(neutralise_formula)
+            for field in ("name", "email", "phone", "zip_code")
+        },
+        "language": in_both_formats(language_name),
+        "signed_up_in": in_both_formats(language_name),
+        "consent": in_both_formats(yes_or_no),
+        **{
+            field: in_both_formats(local_minute_text, xlsx=local_minute)
+            for field in ("created_at", "last_signed_up_at")
+        },
     }
+
+    def setup(self, request, *args, **kwargs):
+        super().setup(request, *args, **kwargs)
+        self.exporters_language = translation.get_language()
+
+    def preprocess_field_value(self, field, value, export_format):
+        # A CSV export is streamed after the request's language is switched off.
+        with translation.override(self.exporters_language):
+            return super().preprocess_field_value(field, value, export_format)
 
 
 class SignupAdmin(ModelAdmin):

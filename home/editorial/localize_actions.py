@@ -36,13 +36,24 @@ def refuse(request, message):
 
 
 class DraftsMessageMixin:
-    """After starting a translation: say that it is a draft, and go to its editor
-    only when this user may edit it (the English page otherwise)."""
+    """The language to translate into ticked when it is the only one left; after
+    starting a translation: say that it is a draft, and go to its editor only
+    when this user may edit it (the English page otherwise)."""
+
+    def get_form(self):
+        form = super().get_form()
+        if not form.is_bound and not form.initial.get("locales"):
+            choices = list(form.fields["locales"].queryset)
+            if len(choices) == 1:
+                form.initial["locales"] = choices
+        return form
 
     def get_success_message(self, locales):
+        # wagtail-localize's sentence has no full stop of its own.
+        started = super().get_success_message(locales).rstrip(".")
         return " ".join(
             [
-                super().get_success_message(locales),
+                f"{started}.",
                 _(
                     "The translation is a draft: nobody sees it until a moderator "
                     "approves the translated text."

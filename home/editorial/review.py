@@ -40,12 +40,14 @@ def submit_translation_for_review(request, translation_id):
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
         return redirect(edit_url)
+    # The title as translated: a new translation's row keeps the English one.
+    title = revision.object_str
     if state is not None and state.status == state.STATUS_IN_PROGRESS:
         update_submission(state, revision, instance)
         messages.success(
             request,
             _("Your changes to “%(title)s” replace what the moderators are reviewing.")
-            % {"title": str(instance)},
+            % {"title": title},
         )
     else:
         if state is not None and state.status == state.STATUS_NEEDS_CHANGES:
@@ -54,7 +56,7 @@ def submit_translation_for_review(request, translation_id):
             workflow.start(instance, request.user)
         messages.success(
             request,
-            _("“%(title)s” was submitted for review.") % {"title": str(instance)},
+            _("“%(title)s” was submitted for review.") % {"title": title},
         )
     warn_of_english(request, translation)
     return redirect(edit_url)
@@ -100,14 +102,14 @@ def save_translation_draft(request, translation_id):
         raise PermissionDenied
     edit_url = AdminURLFinder(request.user).get_edit_url(instance)
     try:
-        save_draft_revision(translation, request.user)
+        revision = save_draft_revision(translation, request.user)
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
     else:
         messages.success(
             request,
             _("The draft of “%(title)s” was saved. It stays unseen until reviewed.")
-            % {"title": str(instance)},
+            % {"title": revision.object_str},
         )
     return redirect(edit_url)
 

@@ -56,6 +56,17 @@ class TranslationState:
         return STATE_LABELS[self.state]
 
     @property
+    def translated_title(self):
+        """The Spanish title as last saved, a draft's included: a new
+        translation's own row keeps the English title until it is published."""
+        if self.translated is None:
+            return None
+        if isinstance(self.translated, Page):
+            return self.translated.get_admin_display_title()
+        revision = getattr(self.translated, "latest_revision", None)
+        return revision.object_str if revision else str(self.translated)
+
+    @property
     def type_name(self):
         return capfirst((self.source or self.translated)._meta.verbose_name)
 

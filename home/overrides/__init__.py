@@ -39,10 +39,12 @@ OVERRIDES = [
         name="localize-date-format",
         packages=("wagtail-localize",),
         what="Assigns DATE_FORMAT in wagtail_localize.models and "
-        "wagtail_localize.views.edit_translation (module constants).",
+        "wagtail_localize.views.edit_translation (module constants) and replaces "
+        "StringTranslation.get_comment.",
         where="home/overrides/localize_dates.py, called from EditorialConfig.ready",
         why="The translation editor formats dates with strftime and '%-d %B %Y': "
-        "English month names in the Spanish admin.",
+        "English month names in the Spanish admin; an uploaded file's strings say "
+        "'Translated with PO File'.",
         remove="When wagtail-localize formats these dates with Django's localised "
         "date formatting (or offers a setting), delete localize_dates.py and its "
         "call.",
@@ -68,12 +70,14 @@ OVERRIDES = [
         name="localize-view-methods",
         packages=("wagtail-localize",),
         what="Subclasses SubmitPageTranslationView and SubmitSnippetTranslationView "
-        "(get_success_message, get_default_success_url) and UpdateTranslationsView "
+        "(get_form, get_success_message, get_default_success_url) and "
+        "UpdateTranslationsView "
         "(get_form, form_valid: the 'publish_translations' field); wraps the "
         "convert_to_alias and stop_translation view functions.",
         where="home/editorial/localize_actions.py",
-        why="Started translations are drafts and the message says so; only those "
-        "who may publish see 'publish immediately'.",
+        why="Started translations are drafts and the message says so; the only "
+        "language left to translate into is ticked; only those who may publish "
+        "see 'publish immediately'.",
         upstream="wagtail/wagtail-localize#655",
         remove="Together with localize-reviewed-urls.",
     ),
@@ -287,6 +291,49 @@ OVERRIDES = [
         "which would also take over the cascade, and never name the language.",
         remove="If Wagtail's delete screen and privacy modal gain blocks, extend them "
         "instead of the copies; the test pins the copied upstream files.",
+    ),
+    Override(
+        name="admin-untranslated-markup",
+        packages=("wagtail",),
+        what="Copies of four Wagtail admin templates with their English words "
+        "translated: wagtailadmin/home.html and shared/header.html (the search "
+        "forms' hidden 'Search' button), shared/headers/_actions.html "
+        "(aria-label 'Actions'), shared/side_panel_toggle.html (an empty "
+        "counter printed as 'None').",
+        where="home/editorial/templates/wagtailadmin/home.html, "
+        "home/editorial/templates/wagtailadmin/shared/header.html, "
+        "home/editorial/templates/wagtailadmin/shared/headers/_actions.html, "
+        "home/editorial/templates/wagtailadmin/shared/side_panel_toggle.html",
+        why="Wagtail writes these words without gettext, so screen-reader users "
+        "of the Spanish admin hear English.",
+        remove="When Wagtail translates them (compare each copy with the "
+        "installed template), delete the copies.",
+    ),
+    Override(
+        name="admin-untranslated-labels",
+        packages=("wagtail", "wagtail-localize"),
+        what="Gives wagtail-localize's Translation model a verbose name, its "
+        "report's language filters labels, and Wagtail's page search view "
+        "(SearchView) the names of what it lists.",
+        where="home/overrides/admin_labels.py, called from EditorialConfig.ready",
+        why="Without them the Spanish admin reads '36 translations', 'Source "
+        "locale', 'Target locale' and '1-1 de 1 None'.",
+        remove="When the packages name them with gettext_lazy, delete "
+        "admin_labels.py and its call.",
+    ),
+    Override(
+        name="localize-editor-script-words",
+        packages=("wagtail-localize",),
+        what="A script replaces two strings wagtail-localize's editor script "
+        "writes without its catalogue: the heading '<source> to <target> "
+        "translation' and the screen-reader label 'More actions'.",
+        where="home/editorial/static/editorial/js/translation-editor.js, given "
+        "its words by home/editorial/templates/wagtail_localize/admin/"
+        "edit_translation.html",
+        why="The translator reads 'Inglés to Español translation' above every "
+        "segment list and hears 'More actions'.",
+        remove="When wagtail-localize passes these strings through gettext, "
+        "delete the script and the words element.",
     ),
 ]
 

@@ -28,3 +28,22 @@ def test_translator_sees_save_and_submit_but_not_the_live_changing_actions(
             assert not element.is_visible()
     assert editor.locator("[data-w-action-url-value$='/disable/']").count() >= 1
     take_screenshot(page, "translation-editor")
+
+
+def test_the_editor_writes_its_heading_and_menu_label_in_spanish(
+    translator_page, site_url
+):
+    page = translator_page
+    page.goto(f"{site_url}/admin/pages/search/?q=Tratamiento", wait_until="load")
+    page.locator("a[href*='/edit/']", has_text="Tratamiento").first.click()
+    editor = page.locator(".js-translation-editor")
+    page.wait_for_selector(".js-translation-editor section h3")
+
+    assert editor.locator("section h3").first.text_content() == (
+        "Traducción del inglés al español"
+    )
+    labels = editor.locator(".w-dropdown__toggle .w-sr-only").all_text_contents()
+    assert labels and set(labels) == {"Más acciones"}
+    text = editor.text_content()
+    assert " translation" not in text
+    assert "More actions" not in text

@@ -56,7 +56,7 @@ def test_the_english_flyer_has_the_campaign_its_demands_contact_and_qr_code(
         assert f"☐</span> {demand}</li>" in html.replace("&#x27;", "'")
     assert "<strong>Any Huamani</strong>" in html
     assert qr_svg(signup_url) in html
-    assert f'<p class="flyer-qr__url">{signup_url}</p>' in html
+    assert f'<p class="flyer-qr__url">{campaign.get_full_url()}</p>' in html
     assert 'class="site-header' not in html and "<footer" not in html
 
 
@@ -75,6 +75,8 @@ def test_the_spanish_flyer_is_spanish_throughout(client, campaign_es):
     assert 'aria-label="Código QR que abre el formulario de inscripción"' in html
     assert "Escanee el código para inscribirse en esta campaña" in html
     assert qr_svg(signup_url) in html
+    assert f'<p class="flyer-qr__url">{campaign_es.get_full_url()}</p>' in html
+    assert "#signup" not in html.replace(signup_url, "")
     assert [word for word in ENGLISH_CHROME if re.search(rf"\b{word}\b", html)] == []
 
 

@@ -5,9 +5,10 @@ from datetime import timedelta
 
 import pytest
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import formats, timezone, translation
 from wagtail.models import Locale, PageViewRestriction, WorkflowState
 from wagtail.permissions import policy_registry
+from wagtail.users.models import UserProfile
 
 from home.models import Alert
 from tests.support.alerts import MENSAJE, MESSAGE, publish_alert, publish_in_spanish
@@ -246,3 +247,26 @@ def test_an_alert_never_links_a_page_the_visitor_may_not_open(
         assert 'class="site-alert__link"' not in html, path
         assert "Join the campaign" not in html, path
         assert "Súmese a la campaña" not in html, path
+
+
+def test_the_alert_list_gives_real_dates_and_says_yes_or_no_in_words(client, comms):
+    alert = publish_alert(starts_in=timedelta(days=3), lasts=timedelta(days=2))
+    client.force_login(comms)
+    profile = UserProfile.get_for_user(comms)
+
+    english = visible_text(client.get(LIST).content)
+    profile.preferred_language = "es"
+    profile.save()
+    spanish_list = visible_text(client.get(LIST).content)
+
+    for language, listing in (("en", english), ("es", spanish_list)):
+        with translation.override(language):
+            for moment in (alert.starts_at, alert.ends_at):
+                shown = formats.date_format(
+                    timezone.localtime(moment), "DATETIME_FORMAT"
+                )
+                assert shown in listing, (language, shown)
+    assert "Just now" not in english and "Justo ahora" not in spanish_list
+    assert "Yes" in english and "No" in english
+    assert "True" not in english and "False" not in english
+    assert "Sí" in spanish_list

@@ -304,6 +304,8 @@ def test_every_screen_the_translator_uses_reads_spanish(screens):
         assert response.status_code == 200, name
         # The reader skips what is marked English: a screen in English would pass.
         assert html_language(response) == "es", name
+        # Avatars come from the site or not at all: no email hash leaves it.
+        assert "gravatar" not in response.content.decode().lower(), name
         found = english_pieces(
             response.content, [*kept, *(ACCOUNT_NAMES if name == "account" else [])]
         )

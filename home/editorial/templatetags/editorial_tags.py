@@ -5,6 +5,7 @@ user may act on the live version from it, and the help to translate."""
 from django import template
 from django.contrib.admin.utils import quote
 from django.urls import reverse
+from django.utils.translation import gettext, pgettext_lazy
 from wagtail.models import Page
 
 from home.editorial.other_language import consequences
@@ -12,6 +13,23 @@ from home.editorial.permissions import may_publish
 from home.editorial.translation_help import help_for
 
 register = template.Library()
+
+# Each language's name as it reads within a sentence ("del inglés al español").
+IN_A_SENTENCE = {
+    "en": pgettext_lazy("in a sentence", "English"),
+    "es": pgettext_lazy("in a sentence", "Spanish"),
+}
+
+
+@register.simple_tag
+def translation_heading(translation):
+    """The editor's heading above the segments, in the reader's language."""
+    source = translation.source.locale
+    target = translation.target_locale
+    return gettext("Translation from %(source)s into %(target)s") % {
+        "source": IN_A_SENTENCE.get(source.language_code, source.get_display_name()),
+        "target": IN_A_SENTENCE.get(target.language_code, target.get_display_name()),
+    }
 
 
 @register.simple_tag(takes_context=True)

@@ -3,10 +3,13 @@
 import csv
 import io
 import zipfile
+from datetime import UTC, datetime
 
+import openpyxl
 import pytest
 from django.contrib.auth.models import Group
 from django.urls import reverse
+from wagtail.users.models import UserProfile
 
 from campaigns.models import CampaignPage, Signup
 from home.editorial.roles import setup_roles
@@ -185,3 +188,41 @@ def test_campaign_with_sign_ups_cannot_be_deleted(admin_client, signups):
 
     assert response.status_code == 302
     assert CampaignPage.objects.filter(pk=signups.pk).exists()
+
+
+def download(client, export):
+    response = client.get(reverse(INDEX), {"export": export})
+    assert response.status_code == 200
+    if response.streaming:
+        return b"".join(response.streaming_content)
+    return response.content
+
+
+def test_the_export_reads_as_the_list_in_the_exporters_language(
+    client, django_user_model, signups
+):
+    ana = Signup.objects.get(name="Ana")
+    Signup.objects.filter(pk=ana.pk).update(
+        created_at=datetime(2026, 12, 7, 18, 5, 42, 123456, tzinfo=UTC),
+        last_signed_up_at=datetime(2026, 12, 7, 18, 5, 42, 123456, tzinfo=UTC),
+    )
+    staff(django_user_model, client, "Communications")
+    profile = UserProfile.get_for_user(
+        django_user_model.objects.get(username="communications")
+    )
+    profile.preferred_language = "es"
+    profile.save()
+
+    csv_rows = list(csv.reader(io.StringIO(download(client, "csv").decode())))
+    sheet = openpyxl.load_workbook(io.BytesIO(download(client, "xlsx"))).active
+    xlsx_rows = [list(row) for row in sheet.iter_rows(values_only=True)]
+
+    csv_ana = next(row for row in csv_rows if "Ana" in row)
+    xlsx_ana = next(row for row in xlsx_rows if "Ana" in row)
+    # 18:05 UTC is 12:05 in Chicago in December, shown to the minute.
+    assert csv_ana.count("2026-12-07 12:05") == 2
+    assert not any("+00:00" in value or ".123456" in value for value in csv_ana)
+    assert "es" not in csv_ana and "True" not in csv_ana
+    assert csv_ana.count("Español") == 2 and "Sí" in csv_ana
+    assert xlsx_ana.count(datetime(2026, 12, 7, 12, 5)) == 2
+    assert "Español" in xlsx_ana and "Sí" in xlsx_ana

@@ -39,11 +39,26 @@ def test_translating_a_new_page_makes_a_spanish_draft_and_lands_somewhere_allowe
     assert response.redirect_chain[-1][0] == reverse(
         "wagtailadmin_pages:edit", args=[page.pk]
     )
-    assert "nobody sees it until a moderator approves" in visible_text(response.content)
+    shown = visible_text(response.content)
+    assert "into Spanish. The translation is a draft" in shown
+    assert "nobody sees it until a moderator approves" in shown
     assert not draft.live
     assert client.get(draft.url).status_code == 404
     listing = client.get(spanish(index).url).content.decode()
     assert "Safe Streets" not in listing
+
+
+def test_the_only_language_left_arrives_ticked(client, comms):
+    index = seed_page("campaigns")
+    page = CampaignPageFactory(parent=index, title="Safe Streets")
+    client.force_login(comms)
+    url = reverse("wagtail_localize:submit_page_translation", args=[page.pk])
+
+    form = client.get(url).context["form"]
+
+    assert list(form["locales"].value()) == [spanish_locale().pk]
+    assert f'value="{spanish_locale().pk}"' in str(form["locales"])
+    assert "checked" in str(form["locales"])
 
 
 def test_translating_a_new_snippet_makes_a_spanish_draft(client, comms):

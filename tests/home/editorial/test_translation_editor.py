@@ -55,3 +55,15 @@ def test_saving_a_draft_keeps_the_live_spanish_page_as_it_is(
     draft = spanish_page.get_latest_revision_as_object()
     assert draft.title == "Tratamiento, no trauma (borrador)"
     assert "Se guardó el borrador" in visible_text(response.content)
+
+
+def test_the_editor_is_given_its_heading_and_menu_label_in_the_readers_language(
+    client, translator, campaign
+):
+    client.force_login(translator)
+
+    html = editor(client, spanish(campaign)).content.decode()
+
+    assert 'data-heading="Traducción del inglés al español"' in html
+    assert 'data-more-actions="Más acciones"' in html
+    assert "editorial/js/translation-editor" in html

@@ -3,7 +3,7 @@
 import pytest
 from django.urls import reverse
 from wagtail.models import Locale, Page
-from wagtail_localize.models import TranslationSource
+from wagtail_localize.models import Translation, TranslationSource
 
 from campaigns.models import CampaignPage
 from home.editorial.report import translation_states
@@ -16,7 +16,8 @@ from home.editorial.status import (
 )
 from people.models import Person
 from tests.support.seed import seed_page
-from tests.support.translations import spanish
+from tests.support.text import visible_text
+from tests.support.translations import spanish, translate_string
 
 pytestmark = pytest.mark.django_db
 
@@ -112,3 +113,29 @@ def test_spanish_pages_live_without_their_english_are_reported(
         reverse("translation_report"), {"state": WITHDRAWN}
     ).content.decode()
     assert spanish_gone.title in html and "(deleted)" in html
+
+
+def test_a_new_translation_is_shown_under_its_spanish_title_before_it_is_published(
+    client, translator, mixed_states
+):
+    new = mixed_states[0]
+    source, _created = TranslationSource.get_or_create_from_instance(new)
+    started = Translation.objects.create(
+        source=source, target_locale=Locale.objects.get(language_code="es")
+    )
+    started.save_target(publish=False)
+    translate_string(started, "Safe Routes", "Rutas seguras")
+    client.force_login(translator)
+
+    saved = client.post(
+        reverse("save_translation_draft", args=[started.pk]), follow=True
+    )
+    report = visible_text(
+        client.get(reverse("translation_report"), {"state": PARTIAL}).content
+    )
+    dashboard = visible_text(client.get(reverse("wagtailadmin_home")).content)
+
+    assert "“Rutas seguras”" in visible_text(saved.content)
+    assert "Rutas seguras" in report
+    assert "Rutas seguras" in dashboard
+    assert not spanish(new).live

@@ -4,10 +4,12 @@ is named after its entry."""
 
 import importlib.util
 import inspect
+from datetime import UTC, datetime
 from pathlib import Path
 
 import polib
 import pytest
+import wagtail
 import wagtail_localize
 from django.template.loader import get_template
 from django.test import RequestFactory
@@ -16,10 +18,12 @@ from django.utils import translation
 from django.utils.translation import gettext
 from django_redis.cache import RedisCache
 from wagtail import blocks, hooks
+from wagtail.admin.views.pages.search import SearchView
 from wagtail.models import Page
 from wagtail.search.backends.database.postgres import postgres
 from wagtail_localize import models as localize_models
 from wagtail_localize.views import edit_translation
+from wagtail_localize.views.report import TranslationsReportFilterSet
 from wagtail_localize.views.submit_translations import (
     SubmitPageTranslationView,
     SubmitSnippetTranslationView,
@@ -33,11 +37,12 @@ from wagtail_modeladmin.views import IndexView
 from bpnc_site.page_cache.breaker import BreakerRedisCache
 from home.editorial import localize_actions
 from home.editorial.role_names import RoleName
-from home.overrides.localize_dates import NUMERIC_DATE
+from home.overrides.localize_dates import NUMERIC_DATE, translation_comment
 from people.models import Person
 from tests.support.site import PROJECT_DIR
 
 LOCALIZE_TEMPLATES = Path(wagtail_localize.__file__).parent / "templates"
+WAGTAIL_ADMIN_TEMPLATES = Path(wagtail.__file__).parent / "admin" / "templates"
 PACKAGE_CATALOGUES = PROJECT_DIR / "locales" / "packages" / "es" / "LC_MESSAGES"
 
 
@@ -45,6 +50,71 @@ def test_localize_date_format_is_numeric_where_the_editor_formats_dates():
     for module in (localize_models, edit_translation):
         assert module.DATE_FORMAT == NUMERIC_DATE
         assert "strftime(DATE_FORMAT)" in inspect.getsource(module)
+
+
+def test_localize_date_format_writes_each_strings_comment_in_words():
+    assert localize_models.StringTranslation.get_comment is translation_comment
+    uploaded = localize_models.StringTranslation(
+        tool_name="PO File",
+        translation_type="manual",
+        updated_at=datetime(2026, 12, 7, 18, tzinfo=UTC),
+    )
+    by_hand = localize_models.StringTranslation(
+        translation_type="manual", updated_at=datetime(2026, 12, 7, 18, tzinfo=UTC)
+    )
+
+    with translation.override("es"):
+        assert uploaded.get_comment() == (
+            "Traducido con un archivo PO el 7 de diciembre de 2026"
+        )
+        assert (
+            by_hand.get_comment() == "Traducido manualmente el 7 de diciembre de 2026"
+        )
+
+
+def test_admin_untranslated_markup_copies_say_what_wagtail_still_writes():
+    copies = {
+        "wagtailadmin/home.html": 'value="Search"',
+        "wagtailadmin/shared/header.html": 'value="Search"',
+        "wagtailadmin/shared/headers/_actions.html": 'aria-label="Actions"',
+        "wagtailadmin/shared/side_panel_toggle.html": "    {{ count|intcomma }}",
+    }
+    for name, english in copies.items():
+        upstream = WAGTAIL_ADMIN_TEMPLATES / name
+        ours = get_template(name).template
+        assert english in upstream.read_text(encoding="utf-8"), name
+        assert english not in ours.source, name
+        assert "admin-untranslated-markup" in ours.source, name
+        # The copy is the installed template but for the words it translates.
+        unchanged = [
+            line
+            for line in upstream.read_text(encoding="utf-8").splitlines()
+            if english not in line
+        ]
+        assert all(line in ours.source for line in unchanged), name
+
+
+def test_admin_untranslated_labels_name_what_the_packages_leave_unnamed():
+    filters = TranslationsReportFilterSet.base_filters
+    with translation.override("es"):
+        assert str(localize_models.Translation._meta.verbose_name_plural) == (
+            "traducciones"
+        )
+        assert str(filters["source_locale"].label) == "Idioma de origen"
+        assert str(filters["target_locale"].label) == "Idioma de destino"
+        assert str(SearchView.verbose_name_plural) == "páginas"
+
+
+def test_localize_editor_script_words_are_still_written_by_the_editors_script():
+    script = (
+        Path(wagtail_localize.__file__).parent
+        / "static/wagtail_localize/js/wagtail-localize.js"
+    ).read_text(encoding="utf-8")
+    assert "} to ${" in script and "} translation`" in script
+    assert '"w-sr-only"},"More actions")' in script
+    ours = get_template("wagtail_localize/admin/edit_translation.html").template
+    assert "translation-editor-words" in ours.source
+    assert "editorial/js/translation-editor.js" in ours.source
 
 
 @pytest.mark.parametrize(
@@ -71,6 +141,7 @@ def test_localize_reviewed_urls_answer_wagtail_localizes_own_addresses(
 
 def test_localize_view_methods_override_methods_that_exist_upstream():
     for upstream in (SubmitPageTranslationView, SubmitSnippetTranslationView):
+        assert callable(upstream.get_form)
         assert callable(upstream.get_success_message)
         assert callable(upstream.get_default_success_url)
     assert callable(UpdateTranslationsView.get_form)
