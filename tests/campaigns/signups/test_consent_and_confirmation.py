@@ -42,7 +42,7 @@ def test_a_new_wording_is_a_new_version_and_the_export_says_who_accepted_which(
     neighbour = Client()
     first = neighbour.get(campaign_es.url)
     shown = re.search(r'name="consent_version" value="(\d+)"', first.text)[1]
-    assert "Acepto recibir correos electrónicos sobre esta campaña." in first.text
+    assert "Acepto recibir mensajes por correo electrónico sobre esta campaña." in first.text
     assert "Acepto recibir mensajes de texto y llamadas" in first.text
 
     client.force_login(comms)
