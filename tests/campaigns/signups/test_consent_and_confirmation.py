@@ -20,6 +20,8 @@ from tests.support.factories import SIGNUP_FORM
 
 pytestmark = pytest.mark.django_db
 
+EMAIL_CONSENT_ES = "Acepto recibir mensajes por correo electrónico sobre esta campaña."
+
 INDEX = "campaigns_signup_modeladmin_index"
 ADD_WORDING = "campaigns_consenttext_modeladmin_create"
 
@@ -42,7 +44,7 @@ def test_a_new_wording_is_a_new_version_and_the_export_says_who_accepted_which(
     neighbour = Client()
     first = neighbour.get(campaign_es.url)
     shown = re.search(r'name="consent_version" value="(\d+)"', first.text)[1]
-    assert "Acepto recibir mensajes por correo electrónico sobre esta campaña." in first.text
+    assert EMAIL_CONSENT_ES in first.text
     assert "Acepto recibir mensajes de texto y llamadas" in first.text
 
     client.force_login(comms)
