@@ -1,2 +1,4 @@
-"""Campaign sign-ups: the model, the public form and its endpoint, staff's list and
-export in the admin, and answering privacy requests."""
+"""Campaign sign-ups (and meeting RSVPs, which are sign-ups too): the model, the
+public form and its endpoint, the consent wording each person agreed to, the
+confirmation email, the neighbour's own page to see or erase their data, staff's
+list, export and privacy requests in the admin, and the retention period."""

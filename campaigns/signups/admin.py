@@ -89,7 +89,6 @@ class SignupAdmin(ModelAdmin):
         "signed_up_in",
         "language",
         "needs_confirmation",
-        "consent_text",
         "created_at",
     )
     # wagtail-modeladmin joins related rows by itself only for reverse relations;

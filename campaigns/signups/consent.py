@@ -6,6 +6,7 @@ what a person agreed to can always be read exactly as they read it).
 """
 
 from django.conf import settings
+from django.core.cache import cache
 from django.db import models, transaction
 from django.db.models import Max
 from django.utils import timezone, translation
@@ -17,6 +18,14 @@ FIRST_EMAIL_WORDING = _("I agree to receive emails about this campaign.")
 FIRST_TEXT_WORDING = _(
     "I agree to receive text messages and calls about this campaign."
 )
+# Every campaign page's form shows the current wording: kept in the shared cache
+# (a page costs no query for it), forgotten as soon as a new version is added.
+# Whatever a page shows, the version it showed is the one recorded.
+CURRENT_FOR = 5 * 60
+
+
+def current_key(language):
+    return f"consent-wording-current:{language}"
 
 
 class ConsentText(models.Model):
@@ -61,21 +70,28 @@ class ConsentText(models.Model):
                 )["version__max"]
                 self.version = (latest or 0) + 1
             super().save(*args, **kwargs)
+            # Now, and again once committed (a form read in between kept the old).
+            key = current_key(self.language)
+            cache.delete(key)
+            transaction.on_commit(lambda: cache.delete(key))
 
     @classmethod
     def current(cls, language):
         """The wording a form in this language shows now: its latest version,
         the first one written from the interface's own wording if none is."""
-        latest = cls.objects.filter(language=language).order_by("-version").first()
+        latest = cache.get(current_key(language))
         if latest is not None:
             return latest
-        with translation.override(language):
-            first, _created = cls.objects.get_or_create(
-                language=language,
-                version=1,
-                defaults={
-                    "email_wording": gettext(FIRST_EMAIL_WORDING),
-                    "text_wording": gettext(FIRST_TEXT_WORDING),
-                },
-            )
-        return first
+        latest = cls.objects.filter(language=language).order_by("-version").first()
+        if latest is None:
+            with translation.override(language):
+                latest, _created = cls.objects.get_or_create(
+                    language=language,
+                    version=1,
+                    defaults={
+                        "email_wording": gettext(FIRST_EMAIL_WORDING),
+                        "text_wording": gettext(FIRST_TEXT_WORDING),
+                    },
+                )
+        cache.set(current_key(language), latest, CURRENT_FOR)
+        return latest

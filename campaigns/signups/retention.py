@@ -80,14 +80,15 @@ class Outcome:
 
 def apply_retention(dry_run=False, now=None):
     with transaction.atomic():
-        rows = expired(now).select_for_update()
+        # Locked first, so a sign-up renewed meanwhile is not deleted under it.
+        ids = list(expired(now).select_for_update().values_list("pk", flat=True))
+        rows = Signup.objects.filter(pk__in=ids)
         unconfirmed = rows.filter(needs_confirmation=True, confirmed_at__isnull=True)
-        counted = rows.exclude(pk__in=unconfirmed.values("pk"))
+        counted = rows.exclude(needs_confirmation=True, confirmed_at__isnull=True)
         outcome = Outcome(counted=counted.count(), unconfirmed=unconfirmed.count())
         if not dry_run:
             add_to_tallies(counted)
-            doomed = list(rows.values_list("pk", flat=True))
-            erase(Signup.objects.filter(pk__in=doomed), Erasure.RETENTION)
+            erase(rows, Erasure.RETENTION)
     return outcome
 
 

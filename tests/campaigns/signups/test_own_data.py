@@ -18,6 +18,8 @@ from tests.support.factories import SIGNUP_FORM, SignupFactory
 
 pytestmark = pytest.mark.django_db
 
+EMAIL_CONSENT_ES = "Acepto recibir mensajes por correo electrónico sobre esta campaña."
+
 LINK = re.compile(r"https?://\S+")
 REQUEST_ES = "/es/privacidad/mis-datos/"
 REQUEST_EN = "/en/privacy/my-data/"
@@ -176,7 +178,7 @@ def test_the_emailed_link_shows_every_sign_up_and_erases_one_then_all(
     assert page.status_code == 200
     assert campaign_es.title in page.text
     assert SIGNUP_FORM["phone"] in page.text and SIGNUP_FORM["zip_code"] in page.text
-    assert "Acepto recibir correos electrónicos sobre esta campaña." in page.text
+    assert EMAIL_CONSENT_ES in page.text
     assert "bo@example.org" not in page.text
     assert english_pieces(page.content, kept=[SIGNUP_FORM["name"], other.name]) == []
     assert "no-store" in page["Cache-Control"] and "private" in page["Cache-Control"]
