@@ -87,6 +87,7 @@ def _rules():
         ssl_redirect=settings.SECURE_SSL_REDIRECT,
         ignored_parameters=tuple(settings.PAGE_CACHE_IGNORED_PARAMETERS),
         cdn_max_age=settings.PAGE_CACHE_CDN_MAX_AGE,
+        hosts_checked={},  # host: allowed, for the few hosts a site is reached by
     )
 
 
@@ -99,8 +100,13 @@ def _allowed_host(meta, rules):
     host = meta.get("HTTP_HOST") or meta.get("SERVER_NAME", "")
     if rules.forwarded_host and "HTTP_X_FORWARDED_HOST" in meta:
         host = meta["HTTP_X_FORWARDED_HOST"]
-    domain, _port = split_domain_port(host)
-    return bool(domain) and validate_host(domain, rules.allowed_hosts)
+    allowed = rules.hosts_checked.get(host)
+    if allowed is None:
+        domain, _port = split_domain_port(host)
+        allowed = bool(domain) and validate_host(domain, rules.allowed_hosts)
+        if len(rules.hosts_checked) < 100:  # a visitor may send any Host
+            rules.hosts_checked[host] = allowed
+    return allowed
 
 
 def _is_secure(meta, rules):

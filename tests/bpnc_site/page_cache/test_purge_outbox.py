@@ -211,3 +211,25 @@ def test_a_purge_is_recorded_in_the_publishing_transaction(campaign, redis):
 
     assert Purge.objects.filter(cache_purged=False).count() == 1
     assert any(url.endswith(CAMPAIGN) for url in Purge.objects.get().urls)
+
+
+def test_a_publish_during_a_rolling_release_reaches_the_servers_of_both_releases(
+    client, campaign, redis, monkeypatch, django_capture_on_commit_callbacks
+):
+    """Old and new servers share the cache, each keeping pages under its own
+    release: a publish on a server of one removes what the other stored."""
+    client.get(CAMPAIGN)
+    assert title_served(client, CAMPAIGN)[0] == "hit"
+    new_release = store.release()
+
+    with Server().serving():  # a server still on the release before
+        monkeypatch.setattr(store, "release", lambda: "the-release-before")
+        client.get(CAMPAIGN)
+        with django_capture_on_commit_callbacks(execute=True):
+            campaign.title = "Treatment, not trauma: half rolled out"
+            campaign.save_revision().publish()
+    monkeypatch.setattr(store, "release", lambda: new_release)
+
+    status, content = title_served(client, CAMPAIGN)
+    assert status != "hit"
+    assert "half rolled out" in content
