@@ -13,7 +13,8 @@ from django.utils import timezone
 from django_redis.cache import RedisCache
 from redis.exceptions import TimeoutError as RedisTimeoutError
 
-from bpnc_site.page_cache import breaker, store
+from bpnc_site.cache import breaker
+from bpnc_site.page_cache import store
 from bpnc_site.page_cache.models import Purge
 from tests.support.alerts import publish_alert
 from tests.support.seed import seed_path
@@ -71,7 +72,7 @@ def redis(settings, monkeypatch):
     settings.CACHES = {
         **settings.CACHES,
         "pages": {
-            "BACKEND": "bpnc_site.page_cache.breaker.BreakerRedisCache",
+            "BACKEND": "bpnc_site.cache.breaker.BreakerRedisCache",
             "LOCATION": "redis://127.0.0.1:1/0",  # never reached: calls go to shared
             "OPTIONS": {"BREAKER_SECONDS": 30},
         },
