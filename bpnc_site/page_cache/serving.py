@@ -33,6 +33,9 @@ from .encoding import accepted_encoding, compressed_variants
 logger = logging.getLogger(__name__)
 
 CACHEABLE_FLAG = "_bpnc_page_cacheable"
+# Set in the WSGI environ by CachedPagesApplication once it has looked a
+# request up, so the middleware does not look it up again.
+LOOKED_UP = "bpnc.page_cache.looked_up"
 STATUS_HEADER = "X-Page-Cache"
 # Kept out of stored entries: set afresh for each response, or only for a miss.
 UNSTORED_HEADERS = {"set-cookie", "date", "content-length", STATUS_HEADER.lower()}
@@ -137,7 +140,11 @@ class PageCacheMiddleware:
             return self._private(request, self.get_response(request))
 
         accepts = request.headers.get("Accept-Encoding")
-        stored = store.lookup(request.path, store.shared_log())
+        # Looked up once: by CachedPagesApplication when the request came
+        # through it (a miss, or it would not be here), else now.
+        stored = None
+        if not request.META.get(LOOKED_UP):
+            stored = store.lookup(request.path, store.shared_log())
         if stored is not None:
             if not_modified(stored, request.META.get("HTTP_IF_NONE_MATCH")):
                 return self._not_modified(stored)
@@ -159,7 +166,7 @@ class PageCacheMiddleware:
         then show what the purge was for, as it was before."""
         if not store.purged_since(path, started):
             store.page_cache().set(
-                store.cache_key(path), stored, lifetimes.timeout_until(deadline(stored))
+                store.cache_key(path), stored, lifetimes.timeout_until(stored.deadline)
             )
 
     @staticmethod
@@ -174,23 +181,20 @@ class PageCacheMiddleware:
 
     @staticmethod
     def _to_stored(response, deadline=None):
-        """(content, headers, {encoding: compressed content}): compressed once;
-        with a fourth item, the deadline, when the page must not outlive it."""
+        """The response as a store.Entry, compressed once."""
         s_maxage = lifetimes.cdn_max_age(deadline, settings.PAGE_CACHE_CDN_MAX_AGE)
         patch_cache_control(response, public=True, max_age=0, s_maxage=s_maxage)
         patch_vary_headers(response, ["Accept-Encoding"])
         # Weak: the same for each encoding of the same page.
-        etag = hashlib.sha1(response.content, usedforsecurity=False).hexdigest()
-        response["ETag"] = f'W/"{etag[:24]}"'
+        digest = hashlib.sha1(response.content, usedforsecurity=False).hexdigest()
+        response["ETag"] = etag = f'W/"{digest[:24]}"'
         headers = [
             (name, value)
             for name, value in response.items()
             if name.lower() not in UNSTORED_HEADERS
         ]
         variants = compressed_variants(response.content)
-        if deadline is not None:
-            return (response.content, headers, variants, deadline)
-        return (response.content, headers, variants)
+        return store.Entry(response.content, headers, variants, etag, deadline)
 
     @staticmethod
     def _from_stored(stored, accept_encoding, status):
@@ -238,6 +242,7 @@ class CachedPagesApplication:
             path = get_path_info(environ)
             if may_use_cache(environ, path):
                 stored = store.lookup(path, store.shared_log())
+                environ[LOOKED_UP] = True
                 if stored is not None:
                     if not_modified(stored, environ.get("HTTP_IF_NONE_MATCH")):
                         start_response("304 Not Modified", not_modified_headers(stored))
@@ -269,9 +274,8 @@ def not_modified(stored, if_none_match):
     """Whether the browser's copy (If-None-Match) is this stored page."""
     if not if_none_match:
         return False
-    etag = {name.lower(): value for name, value in stored[1]}.get("etag")
     weak = {tag.removeprefix("W/") for tag in parse_etags(if_none_match)}
-    return etag is not None and ("*" in weak or etag.removeprefix("W/") in weak)
+    return "*" in weak or stored.etag.removeprefix("W/") in weak
 
 
 def not_modified_headers(stored):
@@ -284,17 +288,15 @@ def not_modified_headers(stored):
     ] + [(STATUS_HEADER, "hit")]
 
 
-def deadline(stored):
-    """When a stored page goes stale, or None when only a purge ends it."""
-    return stored[3] if len(stored) > 3 else None
-
-
 def choose_encoding(stored, accept_encoding):
     """(content, headers, encoding) of a stored page for this Accept-Encoding."""
-    content, headers, variants = stored[:3]
-    if len(stored) > 3:  # s-maxage counts down to the deadline
-        headers = lifetimes.bounded_headers(headers, stored[3], _rules().cdn_max_age)
+    headers = stored.headers
+    if stored.deadline is not None:  # s-maxage counts down to the deadline
+        headers = lifetimes.bounded_headers(
+            headers, stored.deadline, _rules().cdn_max_age
+        )
     encoding = accepted_encoding(accept_encoding)
-    if encoding is None or encoding not in variants:
-        return content, headers, None
-    return variants[encoding], [*headers, ("Content-Encoding", encoding)], encoding
+    if encoding is None or encoding not in stored.variants:
+        return stored.content, headers, None
+    content = stored.variants[encoding]
+    return content, [*headers, ("Content-Encoding", encoding)], encoding

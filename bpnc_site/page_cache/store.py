@@ -20,6 +20,7 @@ import threading
 import time
 from datetime import timedelta
 from pathlib import Path
+from typing import NamedTuple
 from urllib.parse import urlsplit
 
 from django.conf import settings
@@ -35,10 +36,8 @@ from .models import Purge, ServedRelease
 
 logger = logging.getLogger(__name__)
 
-# The number changes when the form of an entry does: (content, headers, {encoding:
-# compressed content}) since compression, and a fourth item, the moment it goes
-# stale, for a page showing something timed (lifetimes.py).
-ENTRY_FORM = "page:3"
+# The number changes when the form of an entry (Entry) does.
+ENTRY_FORM = "page:4"
 # Long enough to outlast any render that started before a purge.
 PURGE_MARKER_TIMEOUT = 10 * 60  # seconds
 FRAGMENT_FORM = "fragment:1"
@@ -49,6 +48,20 @@ FRAGMENT_NAMES = (
     # Not a part of the page: the language's live alerts, kept with its home page.
     "alerts",
 )
+
+
+class Entry(NamedTuple):
+    """A stored page. A NamedTuple: read by name, and unpickled as fast as a
+    tuple on every hit."""
+
+    content: bytes
+    headers: list  # [(name, value)], as it was first sent
+    variants: dict  # {encoding: compressed content}
+    etag: str
+    deadline: float | None = None  # when what it shows changes (lifetimes.py)
+
+    def expired(self, now):
+        return self.deadline is not None and self.deadline <= now
 
 
 def purge_marker_key(path):
@@ -383,7 +396,7 @@ def lookup(path, purge_log=None):
     except Exception:  # a cache outage must not stop the site
         logger.warning("Page cache unavailable; serving uncached", exc_info=True)
         return None
-    if stored is not None and len(stored) > 3 and stored[3] <= time.time():
+    if stored is not None and stored.expired(time.time()):
         return None  # past its deadline: what it shows has changed
     return stored
 
