@@ -4,10 +4,10 @@ A stored page is served before sessions, authentication or the database are
 touched (but for one query per process every PAGE_CACHE_STALENESS_BOUND seconds:
 whether a purge waits, ``store.cache_trusted``), and answers If-None-Match.
 Only Wagtail pages rendered for an anonymous visitor, without a query
-string and without setting a cookie, are stored (the page's serve marks the
-request through the ``before_serve_page`` hook in ``wagtail_hooks.py`` beside
-this module). Entries are removed exactly when something they show changes
-(``purging.py``, ``signals.py``).
+string and without setting a cookie, are stored (the page's serve says so in the
+request's ``RenderContext``, context.py, through the ``before_serve_page`` hook in
+``wagtail_hooks.py`` beside this module). Entries are removed exactly when
+something they show changes (``purging.py``, ``signals.py``).
 """
 
 import fnmatch
@@ -28,22 +28,17 @@ from django.utils.cache import patch_cache_control, patch_vary_headers
 from django.utils.http import parse_etags
 
 from . import lifetimes, store
+from .context import RenderContext
 from .encoding import accepted_encoding, compressed_variants
 
 logger = logging.getLogger(__name__)
 
-CACHEABLE_FLAG = "_bpnc_page_cacheable"
 # Set in the WSGI environ by CachedPagesApplication once it has looked a
 # request up, so the middleware does not look it up again.
 LOOKED_UP = "bpnc.page_cache.looked_up"
 STATUS_HEADER = "X-Page-Cache"
 # Kept out of stored entries: set afresh for each response, or only for a miss.
 UNSTORED_HEADERS = {"set-cookie", "date", "content-length", STATUS_HEADER.lower()}
-
-
-def mark_cacheable(request):
-    """Called while a page is served to an anonymous visitor."""
-    setattr(request, CACHEABLE_FLAG, True)
 
 
 def may_use_cache(meta, path):
@@ -133,7 +128,7 @@ class PageCacheMiddleware:
         self.fragments = settings.PAGE_FRAGMENT_CACHE_ENABLED
 
     def __call__(self, request):
-        request.page_cache = lifetimes.PageCacheHandle(request)
+        request.page_cache = context = RenderContext()
         if not (self.enabled and may_use_cache(request.META, request.path)):
             if self.fragments:
                 _catch_up_safely()
@@ -152,8 +147,8 @@ class PageCacheMiddleware:
 
         started = time.time()
         response = self.get_response(request)
-        if request.method == "GET" and self._may_store(request, response):
-            stored = self._to_stored(response, lifetimes.deadline_of(request))
+        if request.method == "GET" and self._may_store(context, response):
+            stored = self._to_stored(response, context.deadline)
             try:
                 self._store(request.path, stored, started)
             except Exception:
@@ -170,9 +165,11 @@ class PageCacheMiddleware:
             )
 
     @staticmethod
-    def _may_store(request, response):
+    def _may_store(context, response):
+        """The one place that decides whether a response may be stored."""
         return (
-            getattr(request, CACHEABLE_FLAG, False)
+            context.anonymous
+            and context.page is not None
             and response.status_code == 200
             and not response.streaming
             and not response.cookies

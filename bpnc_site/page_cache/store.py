@@ -406,7 +406,9 @@ def purged_since(path, started):
     that render read may be what the purge was for. True too while this server's
     release is not recorded: a purge would not remove what it stored."""
     if _trust.registered_at is None:
-        return True
+        cache_trusted(path)  # records this server's release, if it can
+        if _trust.registered_at is None:
+            return True
     log = shared_log()
     if log is not None:
         log.catch_up(page_cache())
