@@ -47,9 +47,7 @@ def lookup(name, path):
 def keep(name, path, request, content):
     """Store the fragment, unless its path was purged while it was rendered."""
     try:
-        if not store.purged_since(path, request.page_cache.started):
-            store.page_cache().set(
-                store.fragment_key(name, path), content, settings.PAGE_CACHE_TIMEOUT
-            )
+        key = store.fragment_key(name, path)
+        store.keep(key, content, path, request.page_cache.started)
     except Exception:
         logger.warning("Fragment cache unavailable; not stored", exc_info=True)

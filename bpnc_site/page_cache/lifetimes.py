@@ -67,10 +67,7 @@ def remember(name, language, compute):
     started = time.time()
     value = compute()
     try:
-        if not store.purged_since(path, started):
-            store.page_cache().set(
-                store.fragment_key(name, path), value, settings.PAGE_CACHE_TIMEOUT
-            )
+        store.keep(store.fragment_key(name, path), value, path, started)
     except Exception:
         logger.warning("Page cache unavailable; not stored", exc_info=True)
     return value

@@ -150,19 +150,13 @@ class PageCacheMiddleware:
         if request.method == "GET" and self._may_store(context, response):
             stored = self._to_stored(response, context.deadline)
             try:
-                self._store(request.path, stored, started)
+                timeout = lifetimes.timeout_until(stored.deadline)
+                key = store.cache_key(request.path)
+                store.keep(key, stored, request.path, started, timeout)
             except Exception:
                 logger.warning("Page cache unavailable; not stored", exc_info=True)
             return self._from_stored(stored, accepts, "miss")
         return response
-
-    def _store(self, path, stored, started):
-        """Store the page unless it was purged while it was being rendered: it may
-        then show what the purge was for, as it was before."""
-        if not store.purged_since(path, started):
-            store.page_cache().set(
-                store.cache_key(path), stored, lifetimes.timeout_until(stored.deadline)
-            )
 
     @staticmethod
     def _may_store(context, response):

@@ -401,6 +401,14 @@ def lookup(path, purge_log=None):
     return stored
 
 
+def keep(key, value, path, started, timeout=None):
+    """Store value (a page or a part of the page at path) unless path was purged
+    after its render started at started: what the render read may be what the
+    purge was for, as it was before."""
+    if not purged_since(path, started):
+        page_cache().set(key, value, timeout or settings.PAGE_CACHE_TIMEOUT)
+
+
 def purged_since(path, started):
     """Whether path was purged after a render that started at started began: what
     that render read may be what the purge was for. True too while this server's
