@@ -47,12 +47,12 @@ SERVER_HEADERS = {"date", "server", "connection", "transfer-encoding"}
 
 
 def recorded(url):
-    """(body, [(name, value)]) of a GET as wrk sends it (no Accept-Encoding):
+    """(body, [(name, value)]) of a GET answered as wrk's is (uncompressed):
     what the trivial app replays. The headers gunicorn adds are left out."""
     parts = urlsplit(url)
     connection = http.client.HTTPConnection(parts.netloc, timeout=15)
     try:
-        connection.request("GET", parts.path, skip_accept_encoding=True)
+        connection.request("GET", parts.path)  # Accept-Encoding: identity
         response = connection.getresponse()
         body = response.read()
         headers = [

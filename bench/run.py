@@ -185,7 +185,7 @@ def measure_limit(wrk, folder, env, stored_page, config):
     app = "bench.trivial_app:application"
     page = Page("trivial WSGI app", "en", "/")
     with serving(limit_env, folder / "limit.log", app=app, ready_path="/") as url:
-        return measure(wrk, url, [page], config, None)[page]
+        return measure(wrk, url, [page], config, "hit")[page]  # as replayed
 
 
 def count_queries(folder, env, pages, stored_parts):

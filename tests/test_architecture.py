@@ -20,10 +20,11 @@ MAY_IMPORT = {
 FIRST_PARTY = {*APPS, "bpnc_site", "tests", "bench", "loadtest"}
 # The configuration package's own modules; features live in its sub-packages.
 CONFIGURATION = {"__init__.py", "urls.py", "wsgi.py", "gunicorn.conf.py", "logs.py"}
-SITE_ROOMS = {"settings", "page_cache", "seed", "backups", "http", "formats"}
+SITE_ROOMS = {"settings", "cache", "page_cache", "seed", "backups", "http", "formats"}
 # Rooms inside packages, each with a test package of the same path.
 ROOMS = [
     "bpnc_site/settings",
+    "bpnc_site/cache",
     "bpnc_site/page_cache",
     "bpnc_site/seed",
     "bpnc_site/backups",

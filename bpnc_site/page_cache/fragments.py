@@ -10,7 +10,6 @@ the sign-up endpoint) always render afresh.
 """
 
 import logging
-import time
 
 from django.conf import settings
 
@@ -19,22 +18,14 @@ from .serving import only_ignored_parameters
 
 logger = logging.getLogger(__name__)
 
-SERVED_PAGE = "_bpnc_served_page"
-RENDER_STARTED = "_bpnc_render_started"
-
-
-def mark_served(request, page):
-    """Called as Wagtail serves a page: fragments may be stored for its path."""
-    setattr(request, SERVED_PAGE, page)
-    setattr(request, RENDER_STARTED, time.time())
-
 
 def fragment_path(request, page, any_query=False):
     """The path to store a fragment of this render under, or None when it must
     be rendered afresh."""
     if not settings.PAGE_FRAGMENT_CACHE_ENABLED or request is None:
         return None
-    if page is None or getattr(request, SERVED_PAGE, None) is not page:
+    context = getattr(request, "page_cache", None)
+    if page is None or context is None or context.page is not page:
         return None
     if request.method not in ("GET", "HEAD") or getattr(request, "is_preview", False):
         return None
@@ -56,9 +47,7 @@ def lookup(name, path):
 def keep(name, path, request, content):
     """Store the fragment, unless its path was purged while it was rendered."""
     try:
-        if not store.purged_since(path, getattr(request, RENDER_STARTED)):
-            store.page_cache().set(
-                store.fragment_key(name, path), content, settings.PAGE_CACHE_TIMEOUT
-            )
+        key = store.fragment_key(name, path)
+        store.keep(key, content, path, request.page_cache.started)
     except Exception:
         logger.warning("Fragment cache unavailable; not stored", exc_info=True)

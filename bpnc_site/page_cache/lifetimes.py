@@ -2,13 +2,11 @@
 at a known moment (an alert that starts or ends), and values every page of a
 language shows, stored with the pages.
 
-A render that shows something timed calls ``expire_by(request, moment)``; the
-page is then stored until the earliest such moment at the latest, and a CDN is
-told to keep it no longer (``s-maxage``, worked out again whenever the stored
-page is served). Pages that show nothing timed are stored as before.
-
-Code outside the site package reaches both through ``request.page_cache`` (a
-``PageCacheHandle`` set by ``PageCacheMiddleware``), so no app imports this one.
+A render that shows something timed calls ``request.page_cache.expire_by(moment)``
+(context.py); the page is then stored until the earliest such moment at the
+latest, and a CDN is told to keep it no longer (``s-maxage``, worked out again
+whenever the stored page is served). Pages that show nothing timed are stored as
+before.
 """
 
 import logging
@@ -22,24 +20,7 @@ from . import store
 
 logger = logging.getLogger(__name__)
 
-DEADLINE = "_bpnc_page_deadline"
 S_MAXAGE = re.compile(r"s-maxage=\d+")
-
-
-def expire_by(request, moment):
-    """The page rendered for this request must not be served after moment (an
-    aware datetime or a timestamp); the earliest of several moments counts."""
-    if moment is None:
-        return
-    deadline = moment if isinstance(moment, int | float) else moment.timestamp()
-    current = getattr(request, DEADLINE, None)
-    if current is None or deadline < current:
-        setattr(request, DEADLINE, deadline)
-
-
-def deadline_of(request):
-    """The timestamp after which this render's page is stale, or None."""
-    return getattr(request, DEADLINE, None)
 
 
 def timeout_until(deadline, now=None):
@@ -86,23 +67,7 @@ def remember(name, language, compute):
     started = time.time()
     value = compute()
     try:
-        if not store.purged_since(path, started):
-            store.page_cache().set(
-                store.fragment_key(name, path), value, settings.PAGE_CACHE_TIMEOUT
-            )
+        store.keep(store.fragment_key(name, path), value, path, started)
     except Exception:
         logger.warning("Page cache unavailable; not stored", exc_info=True)
     return value
-
-
-class PageCacheHandle:
-    """What a render may tell the page cache, reached as ``request.page_cache``."""
-
-    def __init__(self, request):
-        self.request = request
-
-    def expire_by(self, moment):
-        expire_by(self.request, moment)
-
-    def remember(self, name, language, compute):
-        return remember(name, language, compute)

@@ -21,3 +21,16 @@ class Purge(models.Model):
 
     def __str__(self):
         return f"{len(self.urls)} addresses, recorded {self.recorded_at:%Y-%m-%d %H:%M}"
+
+
+class ServedRelease(models.Model):
+    """A release whose servers store pages (store.release()): a purge removes its
+    entries too, so during a rolling release, when old and new servers share the
+    cache, a publish reaches both. A server stores and serves nothing until its
+    release is recorded here."""
+
+    key = models.CharField(max_length=40, unique=True)
+    last_seen_at = models.DateTimeField(default=timezone.now)
+
+    def __str__(self):
+        return self.key

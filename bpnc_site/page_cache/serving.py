@@ -4,10 +4,10 @@ A stored page is served before sessions, authentication or the database are
 touched (but for one query per process every PAGE_CACHE_STALENESS_BOUND seconds:
 whether a purge waits, ``store.cache_trusted``), and answers If-None-Match.
 Only Wagtail pages rendered for an anonymous visitor, without a query
-string and without setting a cookie, are stored (the page's serve marks the
-request through the ``before_serve_page`` hook in ``wagtail_hooks.py`` beside
-this module). Entries are removed exactly when something they show changes
-(``purging.py``, ``signals.py``).
+string and without setting a cookie, are stored (the page's serve says so in the
+request's ``RenderContext``, context.py, through the ``before_serve_page`` hook in
+``wagtail_hooks.py`` beside this module). Entries are removed exactly when
+something they show changes (``purging.py``, ``signals.py``).
 """
 
 import fnmatch
@@ -28,19 +28,17 @@ from django.utils.cache import patch_cache_control, patch_vary_headers
 from django.utils.http import parse_etags
 
 from . import lifetimes, store
+from .context import RenderContext
 from .encoding import accepted_encoding, compressed_variants
 
 logger = logging.getLogger(__name__)
 
-CACHEABLE_FLAG = "_bpnc_page_cacheable"
+# Set in the WSGI environ by CachedPagesApplication once it has looked a
+# request up, so the middleware does not look it up again.
+LOOKED_UP = "bpnc.page_cache.looked_up"
 STATUS_HEADER = "X-Page-Cache"
 # Kept out of stored entries: set afresh for each response, or only for a miss.
 UNSTORED_HEADERS = {"set-cookie", "date", "content-length", STATUS_HEADER.lower()}
-
-
-def mark_cacheable(request):
-    """Called while a page is served to an anonymous visitor."""
-    setattr(request, CACHEABLE_FLAG, True)
 
 
 def may_use_cache(meta, path):
@@ -87,6 +85,7 @@ def _rules():
         ssl_redirect=settings.SECURE_SSL_REDIRECT,
         ignored_parameters=tuple(settings.PAGE_CACHE_IGNORED_PARAMETERS),
         cdn_max_age=settings.PAGE_CACHE_CDN_MAX_AGE,
+        hosts_checked={},  # host: allowed, for the few hosts a site is reached by
     )
 
 
@@ -99,8 +98,13 @@ def _allowed_host(meta, rules):
     host = meta.get("HTTP_HOST") or meta.get("SERVER_NAME", "")
     if rules.forwarded_host and "HTTP_X_FORWARDED_HOST" in meta:
         host = meta["HTTP_X_FORWARDED_HOST"]
-    domain, _port = split_domain_port(host)
-    return bool(domain) and validate_host(domain, rules.allowed_hosts)
+    allowed = rules.hosts_checked.get(host)
+    if allowed is None:
+        domain, _port = split_domain_port(host)
+        allowed = bool(domain) and validate_host(domain, rules.allowed_hosts)
+        if len(rules.hosts_checked) < 100:  # a visitor may send any Host
+            rules.hosts_checked[host] = allowed
+    return allowed
 
 
 def _is_secure(meta, rules):
@@ -124,14 +128,18 @@ class PageCacheMiddleware:
         self.fragments = settings.PAGE_FRAGMENT_CACHE_ENABLED
 
     def __call__(self, request):
-        request.page_cache = lifetimes.PageCacheHandle(request)
+        request.page_cache = context = RenderContext()
         if not (self.enabled and may_use_cache(request.META, request.path)):
             if self.fragments:
                 _catch_up_safely()
             return self._private(request, self.get_response(request))
 
         accepts = request.headers.get("Accept-Encoding")
-        stored = store.lookup(request.path, store.shared_log())
+        # Looked up once: by CachedPagesApplication when the request came
+        # through it (a miss, or it would not be here), else now.
+        stored = None
+        if not request.META.get(LOOKED_UP):
+            stored = store.lookup(request.path, store.shared_log())
         if stored is not None:
             if not_modified(stored, request.META.get("HTTP_IF_NONE_MATCH")):
                 return self._not_modified(stored)
@@ -139,27 +147,23 @@ class PageCacheMiddleware:
 
         started = time.time()
         response = self.get_response(request)
-        if request.method == "GET" and self._may_store(request, response):
-            stored = self._to_stored(response, lifetimes.deadline_of(request))
+        if request.method == "GET" and self._may_store(context, response):
+            stored = self._to_stored(response, context.deadline)
             try:
-                self._store(request.path, stored, started)
+                timeout = lifetimes.timeout_until(stored.deadline)
+                key = store.cache_key(request.path)
+                store.keep(key, stored, request.path, started, timeout)
             except Exception:
                 logger.warning("Page cache unavailable; not stored", exc_info=True)
             return self._from_stored(stored, accepts, "miss")
         return response
 
-    def _store(self, path, stored, started):
-        """Store the page unless it was purged while it was being rendered: it may
-        then show what the purge was for, as it was before."""
-        if not store.purged_since(path, started):
-            store.page_cache().set(
-                store.cache_key(path), stored, lifetimes.timeout_until(deadline(stored))
-            )
-
     @staticmethod
-    def _may_store(request, response):
+    def _may_store(context, response):
+        """The one place that decides whether a response may be stored."""
         return (
-            getattr(request, CACHEABLE_FLAG, False)
+            context.anonymous
+            and context.page is not None
             and response.status_code == 200
             and not response.streaming
             and not response.cookies
@@ -168,23 +172,20 @@ class PageCacheMiddleware:
 
     @staticmethod
     def _to_stored(response, deadline=None):
-        """(content, headers, {encoding: compressed content}): compressed once;
-        with a fourth item, the deadline, when the page must not outlive it."""
+        """The response as a store.Entry, compressed once."""
         s_maxage = lifetimes.cdn_max_age(deadline, settings.PAGE_CACHE_CDN_MAX_AGE)
         patch_cache_control(response, public=True, max_age=0, s_maxage=s_maxage)
         patch_vary_headers(response, ["Accept-Encoding"])
         # Weak: the same for each encoding of the same page.
-        etag = hashlib.sha1(response.content, usedforsecurity=False).hexdigest()
-        response["ETag"] = f'W/"{etag[:24]}"'
+        digest = hashlib.sha1(response.content, usedforsecurity=False).hexdigest()
+        response["ETag"] = etag = f'W/"{digest[:24]}"'
         headers = [
             (name, value)
             for name, value in response.items()
             if name.lower() not in UNSTORED_HEADERS
         ]
         variants = compressed_variants(response.content)
-        if deadline is not None:
-            return (response.content, headers, variants, deadline)
-        return (response.content, headers, variants)
+        return store.Entry(response.content, headers, variants, etag, deadline)
 
     @staticmethod
     def _from_stored(stored, accept_encoding, status):
@@ -232,6 +233,7 @@ class CachedPagesApplication:
             path = get_path_info(environ)
             if may_use_cache(environ, path):
                 stored = store.lookup(path, store.shared_log())
+                environ[LOOKED_UP] = True
                 if stored is not None:
                     if not_modified(stored, environ.get("HTTP_IF_NONE_MATCH")):
                         start_response("304 Not Modified", not_modified_headers(stored))
@@ -263,9 +265,8 @@ def not_modified(stored, if_none_match):
     """Whether the browser's copy (If-None-Match) is this stored page."""
     if not if_none_match:
         return False
-    etag = {name.lower(): value for name, value in stored[1]}.get("etag")
     weak = {tag.removeprefix("W/") for tag in parse_etags(if_none_match)}
-    return etag is not None and ("*" in weak or etag.removeprefix("W/") in weak)
+    return "*" in weak or stored.etag.removeprefix("W/") in weak
 
 
 def not_modified_headers(stored):
@@ -278,17 +279,15 @@ def not_modified_headers(stored):
     ] + [(STATUS_HEADER, "hit")]
 
 
-def deadline(stored):
-    """When a stored page goes stale, or None when only a purge ends it."""
-    return stored[3] if len(stored) > 3 else None
-
-
 def choose_encoding(stored, accept_encoding):
     """(content, headers, encoding) of a stored page for this Accept-Encoding."""
-    content, headers, variants = stored[:3]
-    if len(stored) > 3:  # s-maxage counts down to the deadline
-        headers = lifetimes.bounded_headers(headers, stored[3], _rules().cdn_max_age)
+    headers = stored.headers
+    if stored.deadline is not None:  # s-maxage counts down to the deadline
+        headers = lifetimes.bounded_headers(
+            headers, stored.deadline, _rules().cdn_max_age
+        )
     encoding = accepted_encoding(accept_encoding)
-    if encoding is None or encoding not in variants:
-        return content, headers, None
-    return variants[encoding], [*headers, ("Content-Encoding", encoding)], encoding
+    if encoding is None or encoding not in stored.variants:
+        return stored.content, headers, None
+    content = stored.variants[encoding]
+    return content, [*headers, ("Content-Encoding", encoding)], encoding

@@ -16,8 +16,11 @@ import functools
 import hashlib
 import logging
 import os
+import threading
 import time
+from datetime import timedelta
 from pathlib import Path
+from typing import NamedTuple
 from urllib.parse import urlsplit
 
 from django.conf import settings
@@ -26,16 +29,15 @@ from django.core.cache import caches
 from django.core.cache.backends.locmem import LocMemCache
 from django.core.signals import setting_changed
 from django.dispatch import receiver
+from django.utils import timezone
 from wagtail.contrib.frontend_cache.backends.base import BaseBackend
 
-from .models import Purge
+from .models import Purge, ServedRelease
 
 logger = logging.getLogger(__name__)
 
-# The number changes when the form of an entry does: (content, headers, {encoding:
-# compressed content}) since compression, and a fourth item, the moment it goes
-# stale, for a page showing something timed (lifetimes.py).
-ENTRY_FORM = "page:3"
+# The number changes when the form of an entry (Entry) does.
+ENTRY_FORM = "page:4"
 # Long enough to outlast any render that started before a purge.
 PURGE_MARKER_TIMEOUT = 10 * 60  # seconds
 FRAGMENT_FORM = "fragment:1"
@@ -50,21 +52,44 @@ FRAGMENT_NAMES = (
 )
 
 
+class Entry(NamedTuple):
+    """A stored page. A NamedTuple: read by name, and unpickled as fast as a
+    tuple on every hit."""
+
+    content: bytes
+    headers: list  # [(name, value)], as it was first sent
+    variants: dict  # {encoding: compressed content}
+    etag: str
+    deadline: float | None = None  # when what it shows changes (lifetimes.py)
+
+    def expired(self, now):
+        return self.deadline is not None and self.deadline <= now
+
+
 def purge_marker_key(path):
-    return "purged-" + cache_key(path)
+    """When path was last purged: one marker for every release."""
+    return f"purged-{ENTRY_FORM}:{_hashed(path)}"
 
 
-def cache_key(path):
-    return f"{ENTRY_FORM}:{release()}:{_hashed(path)}"
+def cache_key(path, of_release=None):
+    return f"{ENTRY_FORM}:{of_release or release()}:{_hashed(path)}"
 
 
-def fragment_key(name, path):
-    return f"{FRAGMENT_FORM}:{release()}:{name}:{_hashed(path)}"
+def fragment_key(name, path, of_release=None):
+    return f"{FRAGMENT_FORM}:{of_release or release()}:{name}:{_hashed(path)}"
 
 
-def keys_for(path):
-    """The stored page at this path and every fragment of it."""
-    return [cache_key(path), *(fragment_key(name, path) for name in FRAGMENT_NAMES)]
+def keys_for(path, releases=None):
+    """The stored page at this path and every fragment of it, in each of these
+    releases (this one's by default)."""
+    return [
+        key
+        for of_release in releases or [release()]
+        for key in (
+            cache_key(path, of_release),
+            *(fragment_key(name, path, of_release) for name in FRAGMENT_NAMES),
+        )
+    ]
 
 
 @functools.cache
@@ -146,13 +171,53 @@ def _static_manifest():
         return None
 
 
+@functools.lru_cache(maxsize=4096)
 def _hashed(path):
     # Hashed: a path may hold characters or a length no cache server accepts.
     return hashlib.sha1(path.encode(), usedforsecurity=False).hexdigest()
 
 
+class _Config(threading.local):
+    """The page cache's settings and this thread's cache object, read once: a
+    stored page is served in microseconds, and Django's settings and its
+    per-thread cache lookup each cost more than that."""
+
+    def __init__(self):
+        self.cache = None
+
+    @functools.cached_property
+    def alias(self):
+        return settings.PAGE_CACHE_ALIAS
+
+    @functools.cached_property
+    def bound(self):
+        return settings.PAGE_CACHE_STALENESS_BOUND
+
+    @functools.cached_property
+    def purge_log(self):
+        return settings.PAGE_CACHE_PURGE_LOG
+
+
+_config = _Config()
+
+
 def page_cache():
-    return caches[settings.PAGE_CACHE_ALIAS]
+    cache = _config.cache
+    if cache is None:
+        cache = _config.cache = caches[_config.alias]
+    return cache
+
+
+@receiver(setting_changed)
+def _cache_settings_changed(setting, **kwargs):
+    global _config
+    if setting in (
+        "CACHES",
+        "PAGE_CACHE_ALIAS",
+        "PAGE_CACHE_STALENESS_BOUND",
+        "PAGE_CACHE_PURGE_LOG",
+    ):
+        _config = _Config()
 
 
 class PurgeLog:
@@ -224,7 +289,7 @@ _logs = {}
 
 def shared_log():
     """This process's reader of the purge log, when the cache is local memory."""
-    location = settings.PAGE_CACHE_PURGE_LOG
+    location = _config.purge_log
     if location not in _logs:
         local = isinstance(page_cache(), LocMemCache)
         _logs[location] = PurgeLog(location) if local else None
@@ -253,6 +318,11 @@ class _Trust:
 
     checked_at = float("-inf")  # time.monotonic()
     pending = frozenset()  # their paths
+    registered_at = None  # time.monotonic() its release was last recorded
+
+
+# How often a server records that its release still serves (ServedRelease).
+RELEASE_SEEN_EVERY = 60 * 60  # seconds
 
 
 _trust = _Trust()
@@ -272,9 +342,10 @@ def cache_trusted(path):
     site stays up on its cached pages; nothing can be published meanwhile).
     """
     now = time.monotonic()
-    if now - _trust.checked_at >= settings.PAGE_CACHE_STALENESS_BOUND:
+    if now - _trust.checked_at >= _config.bound:
         _trust.checked_at = now
         try:
+            _record_release(now)
             waiting = Purge.objects.filter(cache_purged=False)
             urls = [
                 url for urls in waiting.values_list("urls", flat=True) for url in urls
@@ -286,7 +357,27 @@ def cache_trusted(path):
                 apply_due_purges()
         except Exception:  # the database is down: serve what is stored
             logger.warning("Cannot read or apply the purges waiting", exc_info=True)
-    return path not in _trust.pending
+    return _trust.registered_at is not None and path not in _trust.pending
+
+
+def _record_release(now):
+    """Record this server's release, so purges remove what it stores."""
+    seen = _trust.registered_at
+    if seen is None or now - seen >= RELEASE_SEEN_EVERY:
+        ServedRelease.objects.update_or_create(
+            key=release(), defaults={"last_seen_at": timezone.now()}
+        )
+        _trust.registered_at = now
+
+
+def releases_served():
+    """Every release that may have stored pages still in the cache: this one
+    and those seen within the cache's timeout."""
+    since = timezone.now() - timedelta(
+        seconds=settings.PAGE_CACHE_TIMEOUT + RELEASE_SEEN_EVERY
+    )
+    recorded = ServedRelease.objects.filter(last_seen_at__gte=since)
+    return sorted({release(), *recorded.values_list("key", flat=True)})
 
 
 def check_purges_again():
@@ -307,14 +398,27 @@ def lookup(path, purge_log=None):
     except Exception:  # a cache outage must not stop the site
         logger.warning("Page cache unavailable; serving uncached", exc_info=True)
         return None
-    if stored is not None and len(stored) > 3 and stored[3] <= time.time():
+    if stored is not None and stored.expired(time.time()):
         return None  # past its deadline: what it shows has changed
     return stored
 
 
+def keep(key, value, path, started, timeout=None):
+    """Store value (a page or a part of the page at path) unless path was purged
+    after its render started at started: what the render read may be what the
+    purge was for, as it was before."""
+    if not purged_since(path, started):
+        page_cache().set(key, value, timeout or settings.PAGE_CACHE_TIMEOUT)
+
+
 def purged_since(path, started):
     """Whether path was purged after a render that started at started began: what
-    that render read may be what the purge was for."""
+    that render read may be what the purge was for. True too while this server's
+    release is not recorded: a purge would not remove what it stored."""
+    if _trust.registered_at is None:
+        cache_trusted(path)  # records this server's release, if it can
+        if _trust.registered_at is None:
+            return True
     log = shared_log()
     if log is not None:
         log.catch_up(page_cache())
@@ -340,7 +444,8 @@ class PageCachePurgeBackend(BaseBackend):
         failures = breaker.failures if breaker else 0
         if breaker is not None and not cache.available():
             raise CacheUnavailable("the cache's breaker is open")
-        cache.delete_many([key for path in paths for key in keys_for(path)])
+        releases = releases_served()
+        cache.delete_many([key for path in paths for key in keys_for(path, releases)])
         now = time.time()
         cache.set_many(
             {purge_marker_key(path): now for path in paths}, PURGE_MARKER_TIMEOUT

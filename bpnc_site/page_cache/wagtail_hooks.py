@@ -1,11 +1,8 @@
 from wagtail import hooks
 
-from .fragments import mark_served
-from .serving import mark_cacheable
+from .context import context_of
 
 
 @hooks.register("before_serve_page")
 def cache_pages_served_to_anonymous_visitors(page, request, serve_args, serve_kwargs):
-    mark_served(request, page)
-    if not request.user.is_authenticated:
-        mark_cacheable(request)
+    context_of(request).served(page, anonymous=not request.user.is_authenticated)

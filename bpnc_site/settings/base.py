@@ -123,7 +123,7 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 # Cache
 # Redis when REDIS_URL is set, shared by every app server; otherwise each process's
 # own memory. A Redis outage must only make pages slower, never stall them: short
-# timeouts, and a circuit breaker (bpnc_site/page_cache/breaker.py) that after a
+# timeouts, and a circuit breaker (bpnc_site/cache/breaker.py) that after a
 # failure answers every call as a miss for a few seconds and logs the outage once.
 
 # Rate limits (sign-ups, admin sign-in, password resets) are counted where every
@@ -131,7 +131,7 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 if env.text("REDIS_URL"):
     CACHES = {
         "default": {
-            "BACKEND": "bpnc_site.page_cache.breaker.BreakerRedisCache",
+            "BACKEND": "bpnc_site.cache.breaker.BreakerRedisCache",
             "LOCATION": env.text("REDIS_URL"),
             "KEY_PREFIX": "bpnc",
             "OPTIONS": {

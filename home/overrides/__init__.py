@@ -213,7 +213,7 @@ OVERRIDES = [
         "(get, set, add, get_many, set_many, delete, delete_many, has_key, touch, "
         "incr, decr, clear) with the same signature; turns IGNORE_EXCEPTIONS off "
         "through OPTIONS.",
-        where="bpnc_site/page_cache/breaker.py",
+        where="bpnc_site/cache/breaker.py",
         why="A hung or absent Redis would cost every request its socket timeout; "
         "the breaker answers as a miss at once and logs an outage once.",
         remove="If django-redis gains a circuit breaker, configure it and delete "

@@ -25,9 +25,11 @@ import psycopg
 from psycopg import sql
 
 PROJECT_DIR = Path(__file__).resolve().parents[2]
-SERVER_START_TIMEOUT = 60  # seconds
+SERVER_START_TIMEOUT = int(os.environ.get("SITE_START_TIMEOUT") or 300)  # seconds
 SERVER_STOP_TIMEOUT = 15  # seconds
-COMMAND_TIMEOUT = 300  # seconds, for each management command
+# Seconds for each management command: generous, since a busy machine is slow,
+# not broken (SITE_COMMAND_TIMEOUT to change it).
+COMMAND_TIMEOUT = int(os.environ.get("SITE_COMMAND_TIMEOUT") or 1800)
 # Kept from a throwaway site: services a real site uses, which it must not share,
 # and extra gunicorn options, which would change what is served and measured.
 LEFT_OUT = ("REDIS_URL", "SENTRY_DSN", "AWS_STORAGE_BUCKET_NAME", "GUNICORN_CMD_ARGS")

@@ -9,7 +9,7 @@ pytestmark = pytest.mark.django_db
 # Nothing listens on port 1: every Redis call fails at once, as in an outage.
 REDIS_DOWN = {
     "default": {
-        "BACKEND": "bpnc_site.page_cache.breaker.BreakerRedisCache",
+        "BACKEND": "bpnc_site.cache.breaker.BreakerRedisCache",
         "LOCATION": "redis://127.0.0.1:1/0",
         "OPTIONS": {"SOCKET_CONNECT_TIMEOUT": 0.5, "SOCKET_TIMEOUT": 0.5},
     }

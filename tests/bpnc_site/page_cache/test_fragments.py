@@ -9,7 +9,8 @@ from django.test import RequestFactory
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from bpnc_site.page_cache.fragments import RENDER_STARTED, keep, lookup
+from bpnc_site.page_cache.context import context_of
+from bpnc_site.page_cache.fragments import keep, lookup
 from bpnc_site.page_cache.store import (
     PageCachePurgeBackend,
     PurgeLog,
@@ -102,13 +103,13 @@ def test_a_part_rendered_while_its_page_was_purged_is_not_stored(
     if shared_cache:
         monkeypatch.setattr("bpnc_site.page_cache.store.shared_log", lambda: None)
     request = RequestFactory().get("/en/about/")
-    setattr(request, RENDER_STARTED, time.time())
+    context_of(request).started = time.time()
 
     PageCachePurgeBackend({}).purge_batch(["http://testserver/en/about/"])
     keep("content", "/en/about/", request, "the old About page")
 
     assert lookup("content", "/en/about/") is None
-    setattr(request, RENDER_STARTED, time.time() + 1)
+    context_of(request).started = time.time() + 1
     keep("content", "/en/about/", request, "the new About page")
     assert lookup("content", "/en/about/") == "the new About page"
 

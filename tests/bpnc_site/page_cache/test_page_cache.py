@@ -9,11 +9,7 @@ from django.http import HttpResponse
 from django.test import Client, RequestFactory
 from wagtail.models import Page, PageViewRestriction
 
-from bpnc_site.page_cache.serving import (
-    CachedPagesApplication,
-    PageCacheMiddleware,
-    mark_cacheable,
-)
+from bpnc_site.page_cache.serving import CachedPagesApplication, PageCacheMiddleware
 from bpnc_site.page_cache.store import (
     PageCachePurgeBackend,
     PurgeLog,
@@ -402,7 +398,7 @@ def test_a_page_purged_while_it_was_rendered_is_not_stored(
         monkeypatch.setattr("bpnc_site.page_cache.store.shared_log", lambda: None)
 
     def render_during_a_publish(request):
-        mark_cacheable(request)
+        request.page_cache.served(page=object(), anonymous=True)
         PageCachePurgeBackend({}).purge_batch(["http://testserver/en/about/"])
         return HttpResponse("the old About page")
 

@@ -13,7 +13,8 @@ from django.utils import timezone
 from django_redis.cache import RedisCache
 from redis.exceptions import TimeoutError as RedisTimeoutError
 
-from bpnc_site.page_cache import breaker, store
+from bpnc_site.cache import breaker
+from bpnc_site.page_cache import store
 from bpnc_site.page_cache.models import Purge
 from tests.support.alerts import publish_alert
 from tests.support.seed import seed_path
@@ -71,7 +72,7 @@ def redis(settings, monkeypatch):
     settings.CACHES = {
         **settings.CACHES,
         "pages": {
-            "BACKEND": "bpnc_site.page_cache.breaker.BreakerRedisCache",
+            "BACKEND": "bpnc_site.cache.breaker.BreakerRedisCache",
             "LOCATION": "redis://127.0.0.1:1/0",  # never reached: calls go to shared
             "OPTIONS": {"BREAKER_SECONDS": 30},
         },
@@ -211,3 +212,25 @@ def test_a_purge_is_recorded_in_the_publishing_transaction(campaign, redis):
 
     assert Purge.objects.filter(cache_purged=False).count() == 1
     assert any(url.endswith(CAMPAIGN) for url in Purge.objects.get().urls)
+
+
+def test_a_publish_during_a_rolling_release_reaches_the_servers_of_both_releases(
+    client, campaign, redis, monkeypatch, django_capture_on_commit_callbacks
+):
+    """Old and new servers share the cache, each keeping pages under its own
+    release: a publish on a server of one removes what the other stored."""
+    client.get(CAMPAIGN)
+    assert title_served(client, CAMPAIGN)[0] == "hit"
+    new_release = store.release()
+
+    with Server().serving():  # a server still on the release before
+        monkeypatch.setattr(store, "release", lambda: "the-release-before")
+        client.get(CAMPAIGN)
+        with django_capture_on_commit_callbacks(execute=True):
+            campaign.title = "Treatment, not trauma: half rolled out"
+            campaign.save_revision().publish()
+    monkeypatch.setattr(store, "release", lambda: new_release)
+
+    status, content = title_served(client, CAMPAIGN)
+    assert status != "hit"
+    assert "half rolled out" in content

@@ -158,7 +158,7 @@ def test_every_service_is_configured_from_its_variables():
     )
     cache, storage, purgers, img_src, sentry, sessions = json.loads(value)
 
-    assert cache["BACKEND"] == "bpnc_site.page_cache.breaker.BreakerRedisCache"
+    assert cache["BACKEND"] == "bpnc_site.cache.breaker.BreakerRedisCache"
     assert cache["LOCATION"] == OPTIONAL["REDIS_URL"]
     assert cache["OPTIONS"]["SOCKET_CONNECT_TIMEOUT"] <= 1
     assert storage["BACKEND"] == "storages.backends.s3.S3Storage"

@@ -34,7 +34,7 @@ from wagtail_localize.views.update_translations import (
 )
 from wagtail_modeladmin.views import IndexView
 
-from bpnc_site.page_cache.breaker import BreakerRedisCache
+from bpnc_site.cache.breaker import BreakerRedisCache
 from home.editorial import localize_actions
 from home.editorial.role_names import RoleName
 from home.overrides.localize_dates import NUMERIC_DATE, translation_comment

@@ -9,8 +9,8 @@ import pytest
 from django_redis.cache import RedisCache
 from redis.exceptions import ConnectionError as RedisConnectionError
 
-from bpnc_site.page_cache import breaker
-from bpnc_site.page_cache.breaker import BreakerRedisCache
+from bpnc_site.cache import breaker
+from bpnc_site.cache.breaker import BreakerRedisCache
 
 
 class FakeServer:

@@ -1,0 +1,1 @@
+"""The site's cache backend: Redis behind a circuit breaker (breaker.py)."""
