@@ -37,9 +37,7 @@ def with_campaigns(meeting, campaigns):
 def test_an_uncached_meeting_page_stays_within_its_budget(
     client, meeting, linked_campaign
 ):
-    more = [
-        CampaignPageFactory(parent=linked_campaign.get_parent()) for _n in range(3)
-    ]
+    more = [CampaignPageFactory(parent=linked_campaign.get_parent()) for _n in range(3)]
     english, spanish_page = with_campaigns(meeting, [linked_campaign])
     one = {
         "en": queries_for(client, english.url),
@@ -52,6 +50,5 @@ def test_an_uncached_meeting_page_stays_within_its_budget(
     }
 
     for language, (count, sql) in one.items():
-        print(f"meeting page ({language}): {count} queries")
         assert count <= BUDGET[language], sql
         assert four[language][0] == count, four[language][1]
