@@ -39,7 +39,7 @@ def serve_meeting_flyer(page, request, word):
     context = {
         "organisation": OrganisationSettings.for_request(request).name,
         "page": page,
-        "when": calendar.when(page.start, page.end),
+        "when": calendar.when_lines(page.start, page.end),
         "languages": calendar.languages_line(page),
         "rsvp_url": rsvp_url,
         "qr_code": qr_svg(rsvp_url),

@@ -54,7 +54,8 @@ def test_the_spanish_flyer_leads_to_the_spanish_rsvp_and_shows_no_english(
     assert response.status_code == 200
     assert '<html lang="es">' in html
     assert "<title>Volante: Noche del presupuesto</title>" in html
-    assert calendar.when(meeting_es.start, meeting_es.end).split(",")[0] in html
+    date, times = calendar.when_lines(meeting_es.start, meeting_es.end)
+    assert f"{date}<br>{times}" in html
     assert "Biblioteca de Brighton Park" in html
     assert qr_svg(rsvp_url) in html
     assert "Escanee el código para avisarnos que viene" in html
@@ -81,4 +82,4 @@ def test_a_cancelled_meetings_flyer_says_so(client, meeting):
     meeting.save_revision().publish()
     html = client.get(meeting.url + "print/").content.decode()
     assert "This meeting is cancelled." in html
-    assert re.search(r"<del>[^<]+</del>", html)
+    assert re.search(r"<del>[^<]+<br>[^<]+</del>", html)
