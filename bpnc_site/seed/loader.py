@@ -23,6 +23,7 @@ from campaigns.models import (
     CampaignPageOrganisation,
     CampaignPagePerson,
     CampaignPagePolicyArea,
+    MeetingIndexPage,
 )
 from home.editorial.review_dates.signals import store_review_date
 from home.models import (
@@ -128,6 +129,7 @@ class SiteContentLoader:
         policy_index = self._page(
             home, PolicyIndexPage, site_data["policy_index"], menu=True
         )
+        self._meeting_index(home, site_data["meeting_index"])
         areas = {
             item["key"]: self._page(policy_index, PolicyAreaPage, item)
             for item in read("policy_areas")["policy_areas"]
@@ -271,6 +273,16 @@ class SiteContentLoader:
         self.report.created.append(page)
         self.seed.append((f"page:{data['key']}", page))
         return page
+
+    def _meeting_index(self, home, data):
+        """The meetings index, with no meetings: the seed gives none. One that
+        staff made before the seed had it is kept (there is one per language)."""
+        made_by_staff = MeetingIndexPage.objects.filter(locale=self.locale).exclude(
+            translation_key=translation_key("page", data["key"])
+        )
+        if made_by_staff.exists():
+            return made_by_staff.first()
+        return self._page(home, MeetingIndexPage, data, menu=True)
 
     def _date_new_translations(self):
         """A date in the data files holds in both languages: the Spanish copies

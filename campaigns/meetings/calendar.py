@@ -71,6 +71,15 @@ def when(start, end):
     return f"{_date(start)}, {_time(start)} – {_date(end)}, {_time(end)}"
 
 
+def when_lines(start, end):
+    """When, as a date line and a times line (a share card draws them large);
+    a meeting over several days gives both ends in full."""
+    start, end = _local(start), _local(end)
+    if start.date() == end.date():
+        return _date(start), f"{_time(start)} – {_time(end)}"
+    return f"{_date(start)}, {_time(start)} –", f"{_date(end)}, {_time(end)}"
+
+
 def languages_line(meeting):
     """The languages spoken, and interpretation, as one sentence."""
     line = meeting.get_languages_display()

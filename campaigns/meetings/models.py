@@ -18,7 +18,7 @@ from django.utils.translation import gettext, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
-from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path, re_path
 from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
@@ -27,9 +27,11 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 from home.models import SitePage, open_to_all
 from policy.models import PolicyAreaPage
 
+from ..flyers import FLYER_WORDS
 from ..signups.forms import SignupForm
 from . import calendar
 from .attendance import AttendancePanel, MeetingPageForm
+from .flyer import all_flyer_subpaths, flyer_word, serve_meeting_flyer
 
 # Changes that those coming need to hear about (changes.py).
 ATTENDEE_FIELDS = frozenset(
@@ -37,6 +39,8 @@ ATTENDEE_FIELDS = frozenset(
     + ("online_link",)
 )
 
+# A flyer's word in either language (the view redirects to the page's own).
+FLYER_PATTERN = "|".join(single for single, _both in FLYER_WORDS.values())
 # Meetings on one page of the list.
 MEETINGS_PER_PAGE = 20
 
@@ -360,13 +364,27 @@ class MeetingPage(RoutablePageMixin, SitePage):
         home/templatetags/seo_tags.py)."""
         return calendar.schema_event(self, url, organizer)
 
+    @re_path(rf"^(?P<word>{FLYER_PATTERN})/$", name="flyer")
+    def flyer(self, request, word):
+        return serve_meeting_flyer(self, request, word)
+
+    @property
+    def flyer_subpath(self):
+        """The flyer's address below the page's, in the page's language."""
+        return f"{flyer_word(self.locale.language_code)}/"
+
+    def share_card_facts(self):
+        """When and where, in the active language, drawn large on the share card."""
+        where = self.where or (gettext("Online") if self.online_link else "")
+        return "\n".join(calendar.when_lines(self.start, self.end)), where
+
     @property
     def ics_subpath(self):
         """The calendar file's address below the page's."""
         return self.reverse_subpage("ics")
 
     def get_cached_paths(self):
-        return ["/", "/ics/"]
+        return ["/", "/ics/", *all_flyer_subpaths()]
 
     def get_context(
         self, request, *args, signup_form=None, rate_limited=False, **kwargs

@@ -12,7 +12,8 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from django.db.models import F
-from django.utils import timezone
+from django.utils import timezone, translation
+from wagtail.coreutils import get_supported_content_language_variant
 
 from home.models import open_to_all
 
@@ -89,7 +90,8 @@ def read_upcoming(locale_id, now=None):
 def upcoming_for(request, page, campaign=None):
     """The next few meetings in page's language; only those linked to campaign
     when one is given (a campaign's page)."""
-    language = page.locale.language_code
+    # The page is served in its own language: its locale is not read again.
+    language = get_supported_content_language_variant(translation.get_language())
     page_cache = getattr(request, "page_cache", None)
 
     def compute():

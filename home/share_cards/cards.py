@@ -41,7 +41,7 @@ from .drawing import Card, Palette, draw
 logger = logging.getLogger(__name__)
 
 # Changed whenever drawing.py draws differently, so every card gets a new address.
-DRAWING_VERSION = "1"
+DRAWING_VERSION = "2"
 FOLDER = "share-cards"
 # Names a page's folder and its cards' files (see stored_name).
 NAME_SALT = "home.share_cards.stored_name"
@@ -93,6 +93,9 @@ def card_for(page, organisation):
     kind = getattr(page, "share_card_kind", "")
     status_label = getattr(page, "get_status_display", lambda: "")()
     hashtag = (getattr(page, "hashtag", "") or "").strip()
+    # An event says when and where (a meeting page's share_card_facts).
+    facts = getattr(page, "share_card_facts", None)
+    when, where = facts() if facts else ("", "")
     if hashtag and not hashtag.startswith("#"):
         hashtag = f"#{hashtag}"
     return Card(
@@ -103,6 +106,8 @@ def card_for(page, organisation):
         status=getattr(page, "status", "") or "",
         status_label=str(status_label),
         hashtag=hashtag,
+        when=when,
+        where=where,
     )
 
 

@@ -24,6 +24,8 @@ REGULAR, BOLD = FONTS / "DejaVuSans.ttf", FONTS / "DejaVuSans-Bold.ttf"
 MARGIN = 72
 TOP_ROW = 60  # where the kind of page and the status sit
 TITLE_BOX = (150, 480)  # top and bottom of the title's space
+EVENT_TITLE_BOX = (125, 275)  # the title's space on an event's card
+WHEN_ROW, WHERE_ROW = 345, 440  # the middle of the date's and the place's lines
 BAND = 510  # the light band with the organisation's name
 TITLE_SIZES = range(80, 39, -4)
 ELLIPSIS = "…"
@@ -54,6 +56,10 @@ class Card:
     status: str = ""  # the status's value (active, won…): its colour
     status_label: str = ""
     hashtag: str = ""
+    # An event's date and time (one or two lines), and its place: drawn large
+    # under the title.
+    when: str = ""
+    where: str = ""
 
 
 @cache
@@ -66,8 +72,11 @@ def draw(card, palette):
     image = Image.new("RGB", (WIDTH, HEIGHT), palette.background)
     canvas = ImageDraw.Draw(image)
     drawn = _top_row(canvas, card, palette)
-    title_lines = _title(canvas, card.title, palette)
-    drawn += title_lines
+    if card.when or card.where:
+        drawn += _title(canvas, card.title, palette, EVENT_TITLE_BOX)
+        drawn += _event(canvas, card, palette)
+    else:
+        drawn += _title(canvas, card.title, palette)
     drawn += _band(canvas, card, palette)
 
     info = PngInfo()
@@ -105,9 +114,9 @@ def _top_row(canvas, card, palette):
     return drawn
 
 
-def _title(canvas, title, palette):
+def _title(canvas, title, palette, box=TITLE_BOX):
     """The title, as large as fits its box, centred in it vertically."""
-    top, bottom = TITLE_BOX
+    top, bottom = box
     width = WIDTH - 2 * MARGIN
     for size in TITLE_SIZES:
         face = font(BOLD, size)
@@ -122,6 +131,30 @@ def _title(canvas, title, palette):
         canvas.text((MARGIN, y), line, font=face, fill=palette.text)
         y += leading
     return lines
+
+
+def _event(canvas, card, palette):
+    """When (each of its lines bold, as large as fits) and where, under the title."""
+    drawn, width = [], WIDTH - 2 * MARGIN
+    lines = [line for line in card.when.split("\n") if line][:2]
+    y = WHEN_ROW - (len(lines) - 1) * 30
+    for line in lines:
+        face = _fitting(line, BOLD, 56, 30, width)
+        if face.getlength(line) > width:
+            line = _cut([line], face, width)[0]
+        canvas.text((MARGIN, y), line, font=face, fill=palette.text, anchor="lm")
+        y += 64
+        drawn.append(line)
+    if card.where:
+        face = _fitting(card.where, REGULAR, 40, 26, width)
+        where = card.where
+        if face.getlength(where) > width:
+            where = _cut([where], face, width)[0]
+        canvas.text(
+            (MARGIN, WHERE_ROW + 20), where, font=face, fill=palette.text, anchor="lm"
+        )
+        drawn.append(where)
+    return drawn
 
 
 def _band(canvas, card, palette):

@@ -21,15 +21,20 @@ pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("uncached_pages")]
 # with the pages when parts are stored). Spanish pages add the check of whether
 # the English page changed since it was translated.
 BUDGETS = {
-    "/en/": 16,  # + featured campaigns and the sections overview
-    "/es/": 17,
+    # + featured campaigns, the sections overview and the language's next
+    # meetings (kept with the home page once stored: campaigns/meetings/upcoming.py)
+    "/en/": 17,
+    "/es/": 18,
     # + the campaigns (counted, then a page of them) and the areas to filter by
     seed_path("campaigns"): 10,
     seed_path("campaigns", "es"): 11,
-    seed_path(): 10,  # + organisations, people, areas
-    seed_path("icirr-2023-agenda"): 11,  # + its bills
-    seed_path("cancel-shotspotter"): 10,
-    seed_path(language="es"): 11,
+    seed_path(): 11,  # + organisations, people, areas, next meetings
+    seed_path("icirr-2023-agenda"): 12,  # + its bills
+    seed_path("cancel-shotspotter"): 11,
+    seed_path(language="es"): 12,
+    # + the meetings (counted, then a page of them) and the campaigns to filter by
+    "/en/meetings/": 10,
+    "/es/reuniones/": 11,
     seed_path("policy"): 8,
     seed_path("policy", "es"): 9,
     seed_path(SAMPLE_POLICY_AREA): 9,
@@ -44,6 +49,9 @@ BUDGETS = {
 # fragments.py), as for an editor or a link with a query string: the site, the
 # route and the page's row.
 WITH_STORED_PARTS = 3
+# Pages whose content turns with time (meetings turn past): only their header,
+# footer and the like are stored parts, so they keep the budget above.
+CHANGING_WITH_TIME = {"/en/meetings/", "/es/reuniones/"}
 
 
 @pytest.mark.parametrize("url", BUDGETS)
@@ -56,7 +64,9 @@ def test_page_renders_within_its_query_budget(client, seeded_site, url):
     assert len(queries) <= BUDGETS[url], "\n".join(q["sql"] for q in queries)
 
 
-@pytest.mark.parametrize("url", [url for url in BUDGETS if "?" not in url])
+@pytest.mark.parametrize(
+    "url", [url for url in BUDGETS if "?" not in url and url not in CHANGING_WITH_TIME]
+)
 def test_a_page_whose_parts_are_stored_renders_in_three_queries(
     client, seeded_site, settings, url
 ):

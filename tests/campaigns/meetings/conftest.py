@@ -5,6 +5,12 @@ import pytest
 from django.utils import timezone
 
 from campaigns.models import MeetingPage, MeetingPageCampaign
+from tests.campaigns.meetings.words import (
+    ACCESS,
+    HOME_WORDS,
+    INDEX_WORDS,
+    MEETING_WORDS,
+)
 from tests.support.factories import (
     CampaignIndexPageFactory,
     CampaignPageFactory,
@@ -13,24 +19,6 @@ from tests.support.factories import (
     chicago,
 )
 from tests.support.translations import publish_in_spanish
-
-HOME_WORDS = {
-    "Brighton Park Neighborhood Council": "Brighton Park Neighborhood Council",
-    "home": "inicio",
-}
-INDEX_WORDS = {"Meetings": "Reuniones", "meetings": "reuniones"}
-ACCESS = "Step-free entrance on the side street. Childcare and food."
-MEETING_WORDS = {
-    "Budget night": "Noche del presupuesto",
-    "budget-night": "noche-del-presupuesto",
-    "We read the city budget together.": "Leemos juntos el presupuesto de la ciudad.",
-    "Brighton Park library": "Biblioteca de Brighton Park",
-    "Step-free entrance on the side street. Childcare and food.": (
-        "Entrada sin escalones por la calle lateral. Cuidado infantil y comida."
-    ),
-    "Moved to the gym next door.": "Se cambió al gimnasio de al lado.",
-    "Cancelled because of the storm.": "Se canceló por la tormenta.",
-}
 
 
 def second_sunday_of_march(year):

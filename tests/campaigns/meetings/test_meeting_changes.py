@@ -11,8 +11,8 @@ from campaigns.meetings import calendar, changes
 from campaigns.meetings.attendance import alert_url
 from campaigns.models import MeetingPage
 from home.outbox.models import OutgoingEmail
+from tests.campaigns.meetings.editor import meeting_form
 from tests.campaigns.meetings.neighbour import rsvp
-from tests.campaigns.meetings.test_meeting_admin import meeting_form
 from tests.support.english import english_pieces
 from tests.support.factories import SIGNUP_FORM
 

@@ -9,7 +9,7 @@ from django.utils import timezone
 from bpnc_site.page_cache.models import Purge
 from bpnc_site.page_cache.store import check_purges_again
 from home.models import HomePage
-from tests.campaigns.meetings.conftest import HOME_WORDS
+from tests.campaigns.meetings.words import HOME_WORDS
 from tests.support.english import english_pieces
 from tests.support.factories import CampaignPageFactory, MeetingPageFactory
 from tests.support.translations import publish_in_spanish, spanish

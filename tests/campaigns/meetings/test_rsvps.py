@@ -8,8 +8,8 @@ import pytest
 from django.urls import reverse
 
 from campaigns.models import MeetingPage, Signup
+from tests.campaigns.meetings.editor import add_url, meeting_form
 from tests.campaigns.meetings.neighbour import rsvp, rsvp_url
-from tests.campaigns.meetings.test_meeting_admin import add_url, meeting_form
 from tests.support.factories import SIGNUP_FORM
 
 pytestmark = pytest.mark.django_db
