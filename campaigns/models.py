@@ -25,6 +25,7 @@ from .meetings.models import (
     MeetingPageCampaign,
     MeetingPagePolicyArea,
 )
+from .signups.counts import progress_to_show
 from .signups.forms import SignupForm
 from .signups.models import Signup
 from .updates.entries import campaign_entries, demand_anchor
@@ -186,6 +187,30 @@ class CampaignPage(RoutablePageMixin, SitePage):
         blank=True,
         help_text=_("A sentence above the sign-up form. Optional."),
     )
+    show_signup_count = models.BooleanField(
+        _("show how many signed up"),
+        default=False,
+        help_text=_(
+            "Show how many neighbours have signed up, in both languages. It is "
+            "updated within five minutes of a sign-up."
+        ),
+    )
+    signup_count_threshold = models.PositiveIntegerField(
+        _("show the count from"),
+        default=25,
+        help_text=_(
+            "Below this many sign-ups the count stays hidden: a small number can "
+            "tell who signed up."
+        ),
+    )
+    signup_goal = models.PositiveIntegerField(
+        _("sign-up goal"),
+        null=True,
+        blank=True,
+        help_text=_(
+            "How many sign-ups we aim for, shown with a progress bar. Optional."
+        ),
+    )
 
     content_panels = [
         *Page.content_panels,
@@ -215,7 +240,13 @@ class CampaignPage(RoutablePageMixin, SitePage):
             ),
         ),
         MultiFieldPanel(
-            [FieldPanel("signup_enabled"), FieldPanel("signup_intro")],
+            [
+                FieldPanel("signup_enabled"),
+                FieldPanel("signup_intro"),
+                FieldPanel("show_signup_count"),
+                FieldPanel("signup_count_threshold"),
+                FieldPanel("signup_goal"),
+            ],
             heading=_("Sign-ups"),
         ),
     ]
@@ -248,6 +279,9 @@ class CampaignPage(RoutablePageMixin, SitePage):
         TranslatableField("updates"),
         SynchronizedField("policy_area_links"),
         SynchronizedField("signup_enabled"),
+        SynchronizedField("show_signup_count"),
+        SynchronizedField("signup_count_threshold"),
+        SynchronizedField("signup_goal"),
         TranslatableField("signup_intro"),
     ]
 
@@ -302,6 +336,7 @@ class CampaignPage(RoutablePageMixin, SitePage):
             )
             context["signup_rate_limited"] = rate_limited
             context["signed_up"] = bool(request.GET.get("signed-up"))
+            context["signup_progress"] = progress_to_show(self, request)
         # Read only when the template renders them: a stored fragment of the page
         # (bpnc_site/page_cache/fragments.py) needs none of these queries.
         organisations = SimpleLazyObject(self.live_organisation_links)

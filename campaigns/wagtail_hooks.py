@@ -6,6 +6,7 @@ from wagtail_modeladmin.options import modeladmin_register
 
 from .signups.admin import SignupAdmin
 from .signups.models import Signup
+from .signups.panels import SignupChartPanel
 
 modeladmin_register(SignupAdmin)
 
@@ -24,3 +25,10 @@ def keep_campaigns_with_sign_ups(request, page):
         )
         return redirect("wagtailadmin_explore", page.get_parent().pk)
     return None
+
+
+@hooks.register("construct_homepage_panels")
+def add_signup_chart_panel(request, panels):
+    """Sign-ups per week, for those who may see sign-ups."""
+    if request.user.has_perm("campaigns.view_signup"):
+        panels.append(SignupChartPanel())

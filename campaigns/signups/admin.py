@@ -9,6 +9,7 @@ from wagtail_modeladmin.views import IndexView
 
 from .export import EXPORT_FIELDS, neutralise_formula
 from .models import Signup
+from .panels import chart_context
 
 
 class SignupPermissionHelper(PermissionHelper):
@@ -30,6 +31,12 @@ class SignupIndexView(IndexView):
         for field in ("name", "email", "phone", "zip_code")
     }
 
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        if not self.request.GET.get("export"):
+            context.update(chart_context())
+        return context
+
 
 class SignupAdmin(ModelAdmin):
     model = Signup
@@ -38,6 +45,7 @@ class SignupAdmin(ModelAdmin):
     menu_order = 250
     permission_helper_class = SignupPermissionHelper
     index_view_class = SignupIndexView
+    index_template_name = "campaigns/signups/admin/index.html"
     list_display = (
         "name",
         "email",

@@ -5,8 +5,6 @@ in that language."""
 from dataclasses import dataclass
 from datetime import date
 
-from django.utils.translation import gettext
-
 from home.models import in_site, open_to_all
 
 from .models import CampaignUpdate
@@ -44,11 +42,7 @@ def status_entries(campaign):
                 Entry(
                     date=since[block.id],
                     campaign=campaign,
-                    title=gettext("%(demand)s: %(status)s")
-                    % {
-                        "demand": block.value["demand"],
-                        "status": block.value.status_label(),
-                    },
+                    title=f"{block.value['demand']}: {block.value.status_label()}",
                     text="",
                     anchor=demand_anchor(block.id),
                     kind="status",

@@ -7,7 +7,7 @@ import feedparser
 import pytest
 
 from campaigns.models import CampaignUpdate
-from tests.support.translations import spanish, spanish_translation, translate_string
+from tests.support.translations import sync_spanish
 
 pytestmark = pytest.mark.django_db
 
@@ -15,20 +15,6 @@ WORDS = {
     "The ordinance was introduced": "Se presentó la ordenanza",
     "The City Council voted": "El Concejo Municipal votó",
 }
-
-
-def sync_spanish(campaign, words=WORDS):
-    """Sync the Spanish page with the English, translating the new strings, and
-    publish it, as a translator and a moderator do."""
-    translation_obj = spanish_translation(campaign)
-    translation_obj.source.update_from_db()
-    for english, es in words.items():
-        if translation_obj.source.stringsegment_set.filter(string__data=english):
-            translate_string(translation_obj, english, es)
-    translation_obj.save_target(publish=False)
-    page = spanish(campaign)
-    page.get_latest_revision().publish()
-    return spanish(campaign)
 
 
 def add_updates(campaign):
@@ -61,7 +47,7 @@ def feed(client, url):
 
 def test_updates_show_newest_first_in_both_languages(client, campaign):
     add_updates(campaign)
-    campaign_es = sync_spanish(campaign)
+    campaign_es = sync_spanish(campaign, WORDS)
     html = client.get(campaign.url).content.decode()
     assert html.index("The City Council voted") < html.index(
         "The ordinance was introduced"
@@ -80,7 +66,7 @@ def test_a_demand_won_shows_since_when_in_both_languages(
 ):
     time_machine.move_to(datetime.datetime(2026, 6, 15, 12, tzinfo=datetime.UTC))
     win_first_demand(campaign)
-    campaign_es = sync_spanish(campaign)
+    campaign_es = sync_spanish(campaign, WORDS)
     assert "Since June 15, 2026" in client.get(campaign.url).content.decode()
     assert (
         "Desde el 15 de junio de 2026" in client.get(campaign_es.url).content.decode()
@@ -101,7 +87,7 @@ def test_republishing_without_a_change_dates_nothing(client, campaign):
 def test_each_language_feed_carries_its_own_entries_and_pages(client, campaign):
     add_updates(campaign)
     demand = win_first_demand(campaign)
-    campaign_es = sync_spanish(campaign)
+    campaign_es = sync_spanish(campaign, WORDS)
 
     english = feed(client, "/en/updates.atom")
     titles = [entry.title for entry in english.entries]
@@ -141,7 +127,7 @@ def test_feed_and_page_read_well_when_empty(client, seeded_site):
 
 def test_updates_page_lists_every_campaign_newest_first(client, campaign):
     add_updates(campaign)
-    campaign_es = sync_spanish(campaign)
+    campaign_es = sync_spanish(campaign, WORDS)
     html = client.get("/es/novedades/").content.decode()
     assert html.index("El Concejo Municipal votó") < html.index(
         "Se presentó la ordenanza"

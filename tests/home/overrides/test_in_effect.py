@@ -213,3 +213,10 @@ def test_localize_editor_publish_action_is_what_the_editor_still_posts():
 
     source = inspect.getsource(edit_translation)
     assert 'request.POST.get("action") == "publish"' in source
+
+
+def test_signup_list_chart_fills_a_block_modeladmin_still_has(admin_client):
+    template = get_template("modeladmin/index.html")
+    assert "{% block content_main %}" in template.template.source
+    html = admin_client.get(reverse("campaigns_signup_modeladmin_index")).content
+    assert b"signup-chart-list" in html and b"No sign-ups" in html
