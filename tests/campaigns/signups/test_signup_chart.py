@@ -43,14 +43,15 @@ def test_counts_per_week_and_language(signups):
 
 def test_dashboard_draws_the_chart_with_its_numbers(admin_client, signups):
     html = admin_client.get("/admin/").content.decode()
-    assert 'id="signup-chart"' in html
+    assert 'id="signup-chart-section"' in html
     svg = re.search(r'<svg viewBox="0 0 600 140".*?</svg>', html, re.S)[0]
     assert 'role="img"' in svg and svg.count("<rect") == 24  # 12 weeks × 2
-    table = html[html.index("<table", html.index('id="signup-chart"')) :]
+    table = html[html.index("<table", html.index('id="signup-chart-section"')) :]
     assert "<td>1</td><td>3</td>" in table
     for signup in signups.signups.all():
         assert (
-            signup.email not in html.split('id="signup-chart"')[1].split("</table>")[0]
+            signup.email
+            not in html.split('id="signup-chart-section"')[1].split("</table>")[0]
         )
 
 
@@ -65,7 +66,7 @@ def test_no_chart_for_staff_who_may_not_see_sign_ups(
     user = django_user_model.objects.create_user("writer", "w@example.org", "pw")
     user.user_permissions.add(Permission.objects.get(codename="access_admin"))
     client.force_login(user)
-    assert 'id="signup-chart"' not in client.get("/admin/").content.decode()
+    assert 'id="signup-chart-section"' not in client.get("/admin/").content.decode()
 
 
 def test_reads_well_without_sign_ups(admin_client, seeded_site):
