@@ -348,16 +348,22 @@ class CampaignPage(RoutablePageMixin, SitePage):
             sponsors=_in_role(people, "sponsor"),
             spokespeople=_in_role(people, "spokesperson"),
             policy_areas=self.policy_areas(),
-            updates=SimpleLazyObject(lambda: campaign_entries(self)),
+            updates=SimpleLazyObject(
+                lambda: campaign_entries(self, since=self.demand_dates)
+            ),
             demands_since=SimpleLazyObject(self.demands_with_dates),
         )
         return context
 
+    @cached_property
+    def demand_dates(self):
+        """{demand block id: the date its status came about}, read once."""
+        return statuses_since(self) if self.pk else {}
+
     def demands_with_dates(self):
         """(block, the date its status came about or None, its anchor) per demand."""
-        since = statuses_since(self) if self.pk else {}
         return [
-            (block, since.get(block.id), demand_anchor(block.id))
+            (block, self.demand_dates.get(block.id), demand_anchor(block.id))
             for block in self.demands
         ]
 

@@ -26,10 +26,12 @@ BUDGETS = {
     # + the campaigns (counted, then a page of them) and the areas to filter by
     seed_path("campaigns"): 10,
     seed_path("campaigns", "es"): 11,
-    seed_path(): 10,  # + organisations, people, areas
-    seed_path("icirr-2023-agenda"): 11,  # + its bills
-    seed_path("cancel-shotspotter"): 10,
-    seed_path(language="es"): 11,
+    # + organisations, people, areas, its updates and the dates its demands'
+    # statuses changed (what happened since, which neighbours asked for)
+    seed_path(): 12,
+    seed_path("icirr-2023-agenda"): 13,  # + its bills
+    seed_path("cancel-shotspotter"): 12,
+    seed_path(language="es"): 13,
     seed_path("policy"): 8,
     seed_path("policy", "es"): 9,
     seed_path(SAMPLE_POLICY_AREA): 9,
