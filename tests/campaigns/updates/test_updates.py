@@ -5,8 +5,10 @@ import datetime
 
 import feedparser
 import pytest
+from django.urls import reverse
 
-from campaigns.models import CampaignUpdate
+from campaigns.models import CampaignPage, CampaignUpdate
+from tests.support.forms import campaign_form
 from tests.support.translations import sync_spanish
 
 pytestmark = pytest.mark.django_db
@@ -133,3 +135,42 @@ def test_updates_page_lists_every_campaign_newest_first(client, campaign):
         "Se presentó la ordenanza"
     )
     assert f'href="{campaign_es.url}#update-' in html
+
+
+def test_an_editor_adds_an_update_through_the_editor_and_the_feed_carries_it(
+    staff_client, seeded_site
+):
+    index = CampaignPage.objects.get(slug="treatment-not-trauma").get_parent()
+    data = campaign_form(
+        updates=[(datetime.date(2024, 3, 12), "The ordinance was introduced")],
+        **{"action-publish": "publish"},
+    )
+    url = reverse(
+        "wagtailadmin_pages:add", args=["campaigns", "campaignpage", index.pk]
+    )
+    response = staff_client.post(url, data)
+    assert response.status_code == 302, response.content.decode()[:2000]
+
+    page = CampaignPage.objects.get(slug="safe-streets")
+    assert "The ordinance was introduced" in staff_client.get(page.url).content.decode()
+    english = feed(staff_client, "/en/updates.atom")
+    assert [entry.title for entry in english.entries] == [
+        "Safe Streets: The ordinance was introduced"
+    ]
+    assert feed(staff_client, "/es/novedades.atom").entries == []
+
+
+def test_an_update_without_a_date_is_refused_with_what_was_typed_kept(
+    staff_client, seeded_site
+):
+    index = CampaignPage.objects.get(slug="treatment-not-trauma").get_parent()
+    data = campaign_form(updates=[(datetime.date(2024, 3, 12), "Typed words")])
+    data["updates-0-date"] = ""
+    data["action-publish"] = "publish"
+    url = reverse(
+        "wagtailadmin_pages:add", args=["campaigns", "campaignpage", index.pk]
+    )
+    response = staff_client.post(url, data)
+    assert response.status_code == 200
+    assert "Typed words" in response.content.decode()
+    assert not CampaignPage.objects.filter(slug="safe-streets").exists()
