@@ -27,6 +27,7 @@ from .meetings.models import (
     MeetingPagePolicyArea,
 )
 from .signups.consent import ConsentText
+from .signups.counts import progress_to_show
 from .signups.erasure import Erasure
 from .signups.forms import SignupForm
 from .signups.models import Signup
@@ -201,6 +202,30 @@ class CampaignPage(RoutablePageMixin, SitePage):
             "sign-up is marked unconfirmed, and it is deleted if they never do."
         ),
     )
+    show_signup_count = models.BooleanField(
+        _("show how many signed up"),
+        default=False,
+        help_text=_(
+            "Show how many neighbours have signed up, in both languages. It is "
+            "updated within five minutes of a sign-up."
+        ),
+    )
+    signup_count_threshold = models.PositiveIntegerField(
+        _("show the count from"),
+        default=25,
+        help_text=_(
+            "Below this many sign-ups the count stays hidden: a small number can "
+            "tell who signed up."
+        ),
+    )
+    signup_goal = models.PositiveIntegerField(
+        _("sign-up goal"),
+        null=True,
+        blank=True,
+        help_text=_(
+            "How many sign-ups we aim for, shown with a progress bar. Optional."
+        ),
+    )
 
     content_panels = [
         *Page.content_panels,
@@ -234,6 +259,9 @@ class CampaignPage(RoutablePageMixin, SitePage):
                 FieldPanel("signup_enabled"),
                 FieldPanel("signup_intro"),
                 FieldPanel("signup_confirmation"),
+                FieldPanel("show_signup_count"),
+                FieldPanel("signup_count_threshold"),
+                FieldPanel("signup_goal"),
             ],
             heading=_("Sign-ups"),
         ),
@@ -267,6 +295,9 @@ class CampaignPage(RoutablePageMixin, SitePage):
         TranslatableField("updates"),
         SynchronizedField("policy_area_links"),
         SynchronizedField("signup_enabled"),
+        SynchronizedField("show_signup_count"),
+        SynchronizedField("signup_count_threshold"),
+        SynchronizedField("signup_goal"),
         TranslatableField("signup_intro"),
         SynchronizedField("signup_confirmation"),
     ]
@@ -322,6 +353,7 @@ class CampaignPage(RoutablePageMixin, SitePage):
             )
             context["signup_rate_limited"] = rate_limited
             context["signed_up"] = bool(request.GET.get("signed-up"))
+            context["signup_progress"] = progress_to_show(self, request)
         # Read only when the template renders them: a stored fragment of the page
         # (bpnc_site/page_cache/fragments.py) needs none of these queries.
         organisations = SimpleLazyObject(self.live_organisation_links)
@@ -333,16 +365,22 @@ class CampaignPage(RoutablePageMixin, SitePage):
             sponsors=_in_role(people, "sponsor"),
             spokespeople=_in_role(people, "spokesperson"),
             policy_areas=self.policy_areas(),
-            updates=SimpleLazyObject(lambda: campaign_entries(self)),
+            updates=SimpleLazyObject(
+                lambda: campaign_entries(self, since=self.demand_dates)
+            ),
             demands_since=SimpleLazyObject(self.demands_with_dates),
         )
         return context
 
+    @cached_property
+    def demand_dates(self):
+        """{demand block id: the date its status came about}, read once."""
+        return statuses_since(self) if self.pk else {}
+
     def demands_with_dates(self):
         """(block, the date its status came about or None, its anchor) per demand."""
-        since = statuses_since(self) if self.pk else {}
         return [
-            (block, since.get(block.id), demand_anchor(block.id))
+            (block, self.demand_dates.get(block.id), demand_anchor(block.id))
             for block in self.demands
         ]
 

@@ -12,6 +12,7 @@ from .meetings.attendance import alert_url, should_offer_alert
 from .meetings.models import MeetingPage
 from .signups.admin import ConsentTextAdmin, ErasureAdmin, SignupAdmin
 from .signups.models import Signup
+from .signups.panels import SignupChartPanel
 from .signups.staff_requests import PrivacyRequestsMenuItem, privacy_requests
 
 modeladmin_register(SignupAdmin)
@@ -64,3 +65,10 @@ def offer_an_alert_for_a_changed_meeting(request, page):
                 )
             ],
         )
+
+
+@hooks.register("construct_homepage_panels")
+def add_signup_chart_panel(request, panels):
+    """Sign-ups per week, for those who may see sign-ups."""
+    if request.user.has_perm("campaigns.view_signup"):
+        panels.append(SignupChartPanel())

@@ -19,6 +19,7 @@ from .export import (
     yes_or_no,
 )
 from .models import Signup
+from .panels import chart_context
 
 
 class SignupPermissionHelper(PermissionHelper):
@@ -62,6 +63,12 @@ class SignupIndexView(IndexView):
         with translation.override(self.exporters_language):
             return super().preprocess_field_value(field, value, export_format)
 
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        if not self.request.GET.get("export"):
+            context.update(chart_context())
+        return context
+
 
 class SignupAdmin(ModelAdmin):
     model = Signup
@@ -70,6 +77,7 @@ class SignupAdmin(ModelAdmin):
     menu_order = 250
     permission_helper_class = SignupPermissionHelper
     index_view_class = SignupIndexView
+    index_template_name = "campaigns/signups/admin/index.html"
     list_display = (
         "name",
         "email",

@@ -5,8 +5,6 @@ in that language."""
 from dataclasses import dataclass
 from datetime import date
 
-from django.utils.translation import gettext
-
 from home.models import in_site, open_to_all
 
 from .models import CampaignUpdate
@@ -35,8 +33,8 @@ def demand_anchor(block_id):
     return f"demand-{block_id}"
 
 
-def status_entries(campaign):
-    since = statuses_since(campaign)
+def status_entries(campaign, since=None):
+    since = statuses_since(campaign) if since is None else since
     entries = []
     for block in demand_blocks(campaign):
         if block.id in since:
@@ -44,11 +42,7 @@ def status_entries(campaign):
                 Entry(
                     date=since[block.id],
                     campaign=campaign,
-                    title=gettext("%(demand)s: %(status)s")
-                    % {
-                        "demand": block.value["demand"],
-                        "status": block.value.status_label(),
-                    },
+                    title=f"{block.value['demand']}: {block.value.status_label()}",
                     text="",
                     anchor=demand_anchor(block.id),
                     kind="status",
@@ -61,14 +55,14 @@ def newest_first(entries):
     return sorted(entries, key=lambda entry: entry.date, reverse=True)
 
 
-def campaign_entries(campaign, updates=None):
-    """One campaign's entries (updates in memory in a preview)."""
-    updates = campaign.updates.all() if updates is None else updates
+def campaign_entries(campaign, since=None):
+    """One campaign's entries; since, {block id: date}, when already read."""
+    updates = campaign.updates.all()
     entries = [
         Entry(update.date, campaign, update.title, update.text, update_anchor(update))
         for update in updates
     ]
-    return newest_first(entries + status_entries(campaign))
+    return newest_first(entries + status_entries(campaign, since))
 
 
 def entries_in(locale, site, campaign_model):

@@ -335,6 +335,19 @@ OVERRIDES = [
         remove="When wagtail-localize passes these strings through gettext, "
         "delete the script and the words element.",
     ),
+    Override(
+        name="signup-list-chart",
+        packages=("wagtail-modeladmin",),
+        what="Extends modeladmin/index.html and fills its content_main block "
+        "(keeping block.super) to put the chart of sign-ups per week above the list.",
+        where="campaigns/templates/campaigns/signups/admin/index.html, named by "
+        "SignupAdmin.index_template_name",
+        why="Staff asked to see sign-ups per week where they read the sign-ups; "
+        "modeladmin's index view has no slot for content above its listing.",
+        remove="If the sign-up list moves to a Wagtail ModelViewSet or "
+        "modeladmin gains such a slot, show the chart there and delete the "
+        "template and index_template_name.",
+    ),
 ]
 
 

@@ -28,10 +28,12 @@ BUDGETS = {
     # + the campaigns (counted, then a page of them) and the areas to filter by
     seed_path("campaigns"): 10,
     seed_path("campaigns", "es"): 11,
-    seed_path(): 11,  # + organisations, people, areas, next meetings
-    seed_path("icirr-2023-agenda"): 12,  # + its bills
-    seed_path("cancel-shotspotter"): 11,
-    seed_path(language="es"): 12,
+    # + organisations, people, areas, next meetings, its updates and the dates its
+    # demands' statuses changed (what happened since, which neighbours asked for)
+    seed_path(): 13,
+    seed_path("icirr-2023-agenda"): 14,  # + its bills
+    seed_path("cancel-shotspotter"): 13,
+    seed_path(language="es"): 14,
     # + the meetings (counted, then a page of them) and the campaigns to filter by
     "/en/meetings/": 10,
     "/es/reuniones/": 11,

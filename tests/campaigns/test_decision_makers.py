@@ -7,9 +7,8 @@ from urllib.parse import parse_qs, urlsplit
 
 import pytest
 
-from tests.campaigns.updates.test_updates import sync_spanish
 from tests.support.factories import DecisionMakerFactory
-from tests.support.translations import publish_in_spanish
+from tests.support.translations import publish_in_spanish, sync_spanish
 
 pytestmark = pytest.mark.django_db
 

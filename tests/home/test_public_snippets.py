@@ -9,15 +9,22 @@ from wagtail.permissions import policy_registry
 from home.editorial.permissions import LocaleRestrictedPermissionPolicy
 from home.editorial.report import translation_states
 from home.models import Alert, public_snippet_models
-from people.models import Organisation, Person
+from people.models import DecisionMaker, Organisation, Person
 from policy.models import Bill
 from tests.support.alerts import publish_alert
+from tests.support.factories import DecisionMakerFactory
 
 pytestmark = pytest.mark.django_db
 
 
 def test_the_registry_holds_every_public_snippet():
-    assert set(public_snippet_models()) == {Person, Organisation, Bill, Alert}
+    assert set(public_snippet_models()) == {
+        Person,
+        Organisation,
+        DecisionMaker,
+        Bill,
+        Alert,
+    }
 
 
 @pytest.mark.parametrize("model", public_snippet_models())
@@ -27,6 +34,8 @@ def test_every_public_snippet_is_reviewed_translated_and_purged(roles, model):
     moderators = Group.objects.get(name="Moderators")
     if model is Alert:  # the seed has none
         publish_alert()
+    if model is DecisionMaker:  # the seed has none
+        DecisionMakerFactory()
 
     assert translators.permissions.filter(codename=f"change_{name}").exists()
     assert moderators.permissions.filter(codename=f"publish_{name}").exists()

@@ -8,9 +8,10 @@ from wagtail.test.utils.form_data import (
 )
 
 
-def campaign_form(people=(), policy_areas=(), organisations=(), **fields):
+def campaign_form(people=(), policy_areas=(), organisations=(), updates=(), **fields):
     """The campaign editor's form with one demand; people as (person, role),
-    organisations as (organisation, role), policy areas as pages."""
+    organisations as (organisation, role), policy areas as pages, updates as
+    (date, what happened)."""
     data = {
         "title": "Safe Streets",
         "slug": "safe-streets",
@@ -27,6 +28,8 @@ def campaign_form(people=(), policy_areas=(), organisations=(), **fields):
                         "amount": "250000",
                         "bills": streamfield([]),
                         "who_must_act": "City Council",
+                        "decision_maker": "",
+                        "script": "",
                         "status": "campaigning",
                         "detail": rich_text(""),
                     },
@@ -43,7 +46,14 @@ def campaign_form(people=(), policy_areas=(), organisations=(), **fields):
         "policy_area_links": inline_formset(
             [{"policy_area": area.pk} for area in policy_areas]
         ),
+        "updates": inline_formset(
+            [
+                {"date": date.isoformat(), "title": title, "text": rich_text("")}
+                for date, title in updates
+            ]
+        ),
         "signup_enabled": "on",
+        "signup_count_threshold": "25",
         **fields,
     }
     return nested_form_data(data)

@@ -52,3 +52,17 @@ def publish_in_spanish(instance, words):
     target = translation_obj.get_target_instance()
     target.get_latest_revision().publish()
     return type(instance).objects.get(pk=target.pk)
+
+
+def sync_spanish(instance, words):
+    """Sync the Spanish version with the English, translate its new strings with
+    words, {English: Spanish}, and publish it, as a translator and a moderator
+    do; keeps the translations already made."""
+    translation_obj = spanish_translation(instance)
+    translation_obj.source.update_from_db()
+    for english, es in words.items():
+        if translation_obj.source.stringsegment_set.filter(string__data=english):
+            translate_string(translation_obj, english, es)
+    translation_obj.save_target(publish=False)
+    spanish(instance).get_latest_revision().publish()
+    return spanish(instance)

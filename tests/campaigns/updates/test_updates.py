@@ -5,9 +5,11 @@ import datetime
 
 import feedparser
 import pytest
+from django.urls import reverse
 
-from campaigns.models import CampaignUpdate
-from tests.support.translations import spanish, spanish_translation, translate_string
+from campaigns.models import CampaignPage, CampaignUpdate
+from tests.support.forms import campaign_form
+from tests.support.translations import sync_spanish
 
 pytestmark = pytest.mark.django_db
 
@@ -15,20 +17,6 @@ WORDS = {
     "The ordinance was introduced": "Se presentó la ordenanza",
     "The City Council voted": "El Concejo Municipal votó",
 }
-
-
-def sync_spanish(campaign, words=WORDS):
-    """Sync the Spanish page with the English, translating the new strings, and
-    publish it, as a translator and a moderator do."""
-    translation_obj = spanish_translation(campaign)
-    translation_obj.source.update_from_db()
-    for english, es in words.items():
-        if translation_obj.source.stringsegment_set.filter(string__data=english):
-            translate_string(translation_obj, english, es)
-    translation_obj.save_target(publish=False)
-    page = spanish(campaign)
-    page.get_latest_revision().publish()
-    return spanish(campaign)
 
 
 def add_updates(campaign):
@@ -61,7 +49,7 @@ def feed(client, url):
 
 def test_updates_show_newest_first_in_both_languages(client, campaign):
     add_updates(campaign)
-    campaign_es = sync_spanish(campaign)
+    campaign_es = sync_spanish(campaign, WORDS)
     html = client.get(campaign.url).content.decode()
     assert html.index("The City Council voted") < html.index(
         "The ordinance was introduced"
@@ -80,7 +68,7 @@ def test_a_demand_won_shows_since_when_in_both_languages(
 ):
     time_machine.move_to(datetime.datetime(2026, 6, 15, 12, tzinfo=datetime.UTC))
     win_first_demand(campaign)
-    campaign_es = sync_spanish(campaign)
+    campaign_es = sync_spanish(campaign, WORDS)
     assert "Since June 15, 2026" in client.get(campaign.url).content.decode()
     assert (
         "Desde el 15 de junio de 2026" in client.get(campaign_es.url).content.decode()
@@ -101,7 +89,7 @@ def test_republishing_without_a_change_dates_nothing(client, campaign):
 def test_each_language_feed_carries_its_own_entries_and_pages(client, campaign):
     add_updates(campaign)
     demand = win_first_demand(campaign)
-    campaign_es = sync_spanish(campaign)
+    campaign_es = sync_spanish(campaign, WORDS)
 
     english = feed(client, "/en/updates.atom")
     titles = [entry.title for entry in english.entries]
@@ -141,9 +129,48 @@ def test_feed_and_page_read_well_when_empty(client, seeded_site):
 
 def test_updates_page_lists_every_campaign_newest_first(client, campaign):
     add_updates(campaign)
-    campaign_es = sync_spanish(campaign)
+    campaign_es = sync_spanish(campaign, WORDS)
     html = client.get("/es/novedades/").content.decode()
     assert html.index("El Concejo Municipal votó") < html.index(
         "Se presentó la ordenanza"
     )
     assert f'href="{campaign_es.url}#update-' in html
+
+
+def test_an_editor_adds_an_update_through_the_editor_and_the_feed_carries_it(
+    staff_client, seeded_site
+):
+    index = CampaignPage.objects.get(slug="treatment-not-trauma").get_parent()
+    data = campaign_form(
+        updates=[(datetime.date(2024, 3, 12), "The ordinance was introduced")],
+        **{"action-publish": "publish"},
+    )
+    url = reverse(
+        "wagtailadmin_pages:add", args=["campaigns", "campaignpage", index.pk]
+    )
+    response = staff_client.post(url, data)
+    assert response.status_code == 302, response.content.decode()[:2000]
+
+    page = CampaignPage.objects.get(slug="safe-streets")
+    assert "The ordinance was introduced" in staff_client.get(page.url).content.decode()
+    english = feed(staff_client, "/en/updates.atom")
+    assert [entry.title for entry in english.entries] == [
+        "Safe Streets: The ordinance was introduced"
+    ]
+    assert feed(staff_client, "/es/novedades.atom").entries == []
+
+
+def test_an_update_without_a_date_is_refused_with_what_was_typed_kept(
+    staff_client, seeded_site
+):
+    index = CampaignPage.objects.get(slug="treatment-not-trauma").get_parent()
+    data = campaign_form(updates=[(datetime.date(2024, 3, 12), "Typed words")])
+    data["updates-0-date"] = ""
+    data["action-publish"] = "publish"
+    url = reverse(
+        "wagtailadmin_pages:add", args=["campaigns", "campaignpage", index.pk]
+    )
+    response = staff_client.post(url, data)
+    assert response.status_code == 200
+    assert "Typed words" in response.content.decode()
+    assert not CampaignPage.objects.filter(slug="safe-streets").exists()

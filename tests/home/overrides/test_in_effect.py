@@ -335,3 +335,10 @@ def test_other_language_confirmations_copy_files_wagtail_still_has():
         "editorial/other_language.html"
         in get_template("wagtailadmin/pages/confirm_unpublish.html").template.source
     )
+
+
+def test_signup_list_chart_fills_a_block_modeladmin_still_has(admin_client):
+    template = get_template("modeladmin/index.html")
+    assert "{% block content_main %}" in template.template.source
+    html = admin_client.get(reverse("campaigns_signup_modeladmin_index")).content
+    assert b"signup-chart-list" in html and b"No sign-ups" in html

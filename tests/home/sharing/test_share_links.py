@@ -61,7 +61,7 @@ def test_spanish_campaign_links_carry_a_spanish_message_and_the_spanish_page(
     html = client.get(campaign_es.url).content.decode()
     message = whatsapp_message(share_hrefs(html)["whatsapp"])
     assert campaign_es.title in message
-    assert "Inscríbase y únase:" in message
+    assert "Inscríbase y súmese:" in message
     assert f"http://testserver{campaign_es.url}#signup" in message
     assert "/en/" not in message
     assert "Pass it on" not in html and "Text message" not in html
