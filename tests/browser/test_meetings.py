@@ -2,16 +2,17 @@
 calls serious or critical on the meeting page and the index, nothing wider than
 the screen; screenshots for the staff guide."""
 
+from urllib.parse import urlsplit
+
 import pytest
 
 from tests.support.axe import blocking_violations, describe
 from tests.support.browser import visit
-from tests.support.site import PROJECT_DIR
+from tests.support.screenshots import take_screenshot
 
 # The meeting stays on the shared site: these tests run after the other browser tests.
 pytestmark = [pytest.mark.browser, pytest.mark.changes_served_site]
 
-SCREENSHOTS = PROJECT_DIR / "docs" / "screenshots"
 
 # Run in the served site's own process: a meeting linked to a campaign, taking
 # RSVPs, published in English and (through wagtail-localize) in Spanish.
@@ -59,11 +60,15 @@ def test_meeting_pages_are_accessible_at_320_px(page, site_with_a_meeting, name)
     assert page.locator("main h1").count() == 1
     if name.startswith("meeting-page"):
         assert page.locator("#signup form").count() == 1
-        page.screenshot(path=SCREENSHOTS / f"{name}.png", full_page=True)
+        take_screenshot(page, name, full_page=True)
+    if name == "meeting-page-es":
+        card = page.locator('meta[property="og:image"]').get_attribute("content")
+        visit(page, site_with_a_meeting + urlsplit(card).path)
+        take_screenshot(page, "meeting-share-card-es")
 
 
 def test_the_spanish_flyer_prints_on_one_sheet(page, site_with_a_meeting):
     visit(page, site_with_a_meeting + PAGES["meeting-page-es"] + "imprimir/")
     assert page.locator(".flyer-qr svg").count() == 1
     page.emulate_media(media="print")
-    page.screenshot(path=SCREENSHOTS / "meeting-flyer-es.png", full_page=True)
+    take_screenshot(page, "meeting-flyer-es", full_page=True)

@@ -23,6 +23,10 @@ GUIDE_SCREENSHOTS = {
     "two-step-account": "tests/browser/test_two_step_sign_in.py",
     "campaign-es": "tests/browser/test_signup.py",
     "signup-errors-en": "tests/browser/test_signup.py",
+    "meeting-page-en": "tests/browser/test_meetings.py",
+    "meeting-page-es": "tests/browser/test_meetings.py",
+    "meeting-share-card-es": "tests/browser/test_meetings.py",
+    "meeting-flyer-es": "tests/browser/test_meetings.py",
 }
 
 
@@ -42,12 +46,15 @@ def png_size(path):
     return struct.unpack(">II", header[16:24])
 
 
-def take_screenshot(shown, name):
+def take_screenshot(shown, name, full_page=False):
     """Save what a page (or one element of it) shows as the guide's screenshot
     ``name``; return its path."""
     assert name in GUIDE_SCREENSHOTS, f"{name} is not one of the guides' screenshots"
     path = screenshots_dir() / f"{name}.png"
-    shown.screenshot(path=str(path))
+    if full_page:
+        shown.screenshot(path=str(path), full_page=True)
+    else:
+        shown.screenshot(path=str(path))
     width, height = png_size(path)
     assert width >= 200 and height >= 200, f"{name} came out {width}×{height}"
     return path
