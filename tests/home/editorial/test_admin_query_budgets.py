@@ -73,17 +73,20 @@ ROLES = {"comms": COMMUNICATIONS, "translator": TRANSLATORS, "moderator": MODERA
 # panel reads the person's waiting notices in one.
 # The decision-maker snippet adds a model to the translation and review reports
 # and panels; the chart of sign-ups per week adds its one query to the
-# Communications dashboard and the sign-up list.
+# Communications dashboard and the sign-up list. The sign-up list's meeting and
+# consent columns, the campaign editor's decision-maker chooser and the reports'
+# newer models each add a constant few; the comparison at ten times the content
+# below keeps every one of them flat.
 BUDGETS = {
-    ("comms", "dashboard"): 78,
-    ("translator", "dashboard"): 73,
-    ("moderator", "dashboard"): 75,
+    ("comms", "dashboard"): 80,
+    ("translator", "dashboard"): 75,
+    ("moderator", "dashboard"): 77,
     # The policy-area chooser reads where it opens: once per area row, and once
     # for the form a new row is made from.
-    ("comms", "campaign editor"): 65,
-    ("comms", "translation report"): 47,
-    ("translator", "translation report"): 48,
-    ("comms", "sign-up list"): 17,
+    ("comms", "campaign editor"): 66,
+    ("comms", "translation report"): 49,
+    ("translator", "translation report"): 50,
+    ("comms", "sign-up list"): 19,
     ("comms", "review report"): 23,
     ("translator", "review report"): 23,
     ("moderator", "review report"): 22,

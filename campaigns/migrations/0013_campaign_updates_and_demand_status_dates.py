@@ -10,7 +10,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('campaigns', '0009_page_share_message'),
+        ("campaigns", "0012_page_share_message"),
         ('wagtailcore', '0098_apitoken'),
     ]
 

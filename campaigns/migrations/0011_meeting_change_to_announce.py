@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('campaigns', '0009_rsvp_to_meetings'),
+        ("campaigns", "0010_rsvp_to_meetings"),
     ]
 
     operations = [

@@ -11,7 +11,7 @@ def seed(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("home", "0009_glossary_terms"),
+        ("home", "0011_glossary_terms"),
     ]
 
     operations = [

@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('campaigns', '0011_demand_decision_maker_and_script'),
+        ("campaigns", "0014_demand_decision_maker_and_script"),
     ]
 
     operations = [

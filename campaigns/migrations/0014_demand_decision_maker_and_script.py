@@ -7,7 +7,7 @@ from django.db import migrations
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('campaigns', '0010_campaign_updates_and_demand_status_dates'),
+        ("campaigns", "0013_campaign_updates_and_demand_status_dates"),
     ]
 
     operations = [

@@ -5,7 +5,7 @@ from django.db import migrations, models
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("home", "0008_review_task"),
+        ("home", "0010_privacy_page_your_data_block"),
     ]
 
     operations = [

@@ -7,7 +7,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('campaigns', '0008_add_meetings'),
+        ("campaigns", "0009_consent_confirmation_retention"),
     ]
 
     operations = [

@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('campaigns', '0008_add_meetings'),
+        ("campaigns", "0011_meeting_change_to_announce"),
     ]
 
     operations = [

@@ -7,7 +7,7 @@ from django.db import migrations
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('home', '0008_review_task'),
+        ("home", "0009_page_share_message"),
     ]
 
     operations = [
