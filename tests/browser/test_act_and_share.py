@@ -54,7 +54,10 @@ PAGES = {
         "Ya hay 12 inscripciones de vecinas y vecinos",
     ),
 }
-SCREENSHOTS = {seed_path(): "campaign-act-en", seed_path(language="es"): "campaign-act-es"}
+SCREENSHOTS = {
+    seed_path(): "campaign-act-en",
+    seed_path(language="es"): "campaign-act-es",
+}
 
 
 @pytest.fixture(scope="module")
