@@ -148,6 +148,8 @@ def test_an_update_and_a_won_demand_reach_both_languages_through_review(
     submitted = client.post(edit, nested_form_data(data))
     assert submitted.status_code == 302, form_errors(submitted)
     assert UPDATE not in client.get(campaign.url).content.decode()
+    waiting = feed(client, "/en/updates.atom").entries
+    assert not any(UPDATE in entry.title for entry in waiting)  # not until approved
 
     client.force_login(moderator)
     with django_capture_on_commit_callbacks(execute=True):
