@@ -7,6 +7,7 @@ import pytest
 
 from tests.support.axe import blocking_violations, describe
 from tests.support.browser import visit
+from tests.support.screenshots import take_screenshot
 from tests.support.seed import seed_path
 
 # The campaign stays changed on the shared site: run after the other browser tests.
@@ -53,6 +54,10 @@ PAGES = {
         "Ya hay 12 inscripciones de vecinas y vecinos",
     ),
 }
+SCREENSHOTS = {
+    seed_path(): "campaign-act-en",
+    seed_path(language="es"): "campaign-act-es",
+}
 
 
 @pytest.fixture(scope="module")
@@ -74,3 +79,4 @@ def test_a_campaign_to_act_on_is_accessible_at_320_px(page, acting_site, path):
     assert page.evaluate("document.documentElement.scrollWidth") <= 320
     violations = blocking_violations(page)
     assert violations == [], "\n".join(describe(v) for v in violations)
+    take_screenshot(page.locator("main"), SCREENSHOTS[path])

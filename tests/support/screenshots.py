@@ -27,6 +27,8 @@ GUIDE_SCREENSHOTS = {
     "meeting-page-es": "tests/browser/test_meetings.py",
     "meeting-share-card-es": "tests/browser/test_meetings.py",
     "meeting-flyer-es": "tests/browser/test_meetings.py",
+    "campaign-act-en": "tests/browser/test_act_and_share.py",
+    "campaign-act-es": "tests/browser/test_act_and_share.py",
 }
 
 
