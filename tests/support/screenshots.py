@@ -27,6 +27,9 @@ GUIDE_SCREENSHOTS = {
     "meeting-page-es": "tests/browser/test_meetings.py",
     "meeting-share-card-es": "tests/browser/test_meetings.py",
     "meeting-flyer-es": "tests/browser/test_meetings.py",
+    "own-data-form-es": "tests/browser/test_own_data.py",
+    "own-data-form-en": "tests/browser/test_own_data.py",
+    "own-data-page-es": "tests/browser/test_own_data.py",
 }
 
 
