@@ -57,7 +57,7 @@ drill: install
 # walk those screens (tests/support/screenshots.py).
 screenshots: install
 	SCREENSHOTS_DIR=docs/screenshots $(RUN) pytest tests/browser -q \
-		-k "translator_sees or review_due or replaces_the_authenticator or signup or meeting_pages or spanish_flyer or act_and_share"
+		-k "translator_sees or review_due or replaces_the_authenticator or signup or meeting_pages or spanish_flyer or act_and_share or own_data"
 
 lint: install
 	$(RUN) ruff check .

@@ -29,6 +29,9 @@ GUIDE_SCREENSHOTS = {
     "meeting-flyer-es": "tests/browser/test_meetings.py",
     "campaign-act-en": "tests/browser/test_act_and_share.py",
     "campaign-act-es": "tests/browser/test_act_and_share.py",
+    "own-data-form-es": "tests/browser/test_own_data.py",
+    "own-data-form-en": "tests/browser/test_own_data.py",
+    "own-data-page-es": "tests/browser/test_own_data.py",
 }
 
 
