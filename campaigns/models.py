@@ -128,6 +128,7 @@ class CampaignPage(RoutablePageMixin, SitePage):
     """One campaign: what it is, what it demands, who leads it and how to join."""
 
     share_card_kind = pgettext_lazy("share card", "Campaign")
+    og_type = "article"
     # Campaigns change faster than the rest: read again twice a year.
     review_interval = 6
 

@@ -44,5 +44,14 @@ def public_address(request):
 @cache_control(max_age=86400, public=True)
 def robots_txt(request):
     sitemap = public_address(request) + reverse("sitemap")
-    lines = ["User-agent: *", "Disallow: /admin/", f"Sitemap: {sitemap}", ""]
+    # The language switcher's links only set a cookie and redirect to a page
+    # crawlers already reach through hreflang.
+    switcher = reverse("switch_language", args=["en"]).removesuffix("en/")
+    lines = [
+        "User-agent: *",
+        "Disallow: /admin/",
+        f"Disallow: {switcher}",
+        f"Sitemap: {sitemap}",
+        "",
+    ]
     return HttpResponse("\n".join(lines), content_type="text/plain")

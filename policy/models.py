@@ -54,6 +54,7 @@ class PolicyAreaPage(SitePage):
     """One area of our policy positions, with the campaigns that work on it."""
 
     share_card_kind = pgettext_lazy("share card", "Our position")
+    og_type = "article"
 
     summary = models.TextField(
         _("summary"),

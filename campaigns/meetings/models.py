@@ -122,6 +122,7 @@ class MeetingPage(RoutablePageMixin, SitePage):
 
     template = "campaigns/meetings/meeting_page.html"
     share_card_kind = pgettext_lazy("share card", "Meeting")
+    og_type = "article"
 
     class Status(models.TextChoices):
         SCHEDULED = "scheduled", _("Scheduled")

@@ -12,6 +12,8 @@ def field_with_errors(field):
     if field.errors:
         attrs["aria-invalid"] = "true"
         attrs["aria-describedby"] = f"{field.id_for_label}-error"
-    if field.field.required:
+    # The HTML required attribute already tells screen readers; aria-required
+    # only stands in where the widget cannot carry it (a group of checkboxes).
+    if field.field.required and "required" not in field.build_widget_attrs({}):
         attrs["aria-required"] = "true"
     return field.as_widget(attrs=attrs)

@@ -70,6 +70,9 @@ class SitePage(ReviewDates, Page):
     image_descriptions = {}
     # What the page is, for search engines (schema.org).
     schema_type = "WebPage"
+    # Open Graph type: "article" for pages about one thing (a campaign, a
+    # meeting), "website" for the home page, indexes and standing pages.
+    og_type = "website"
     # What kind of page its share card says it is ("Campaign"); none by default.
     share_card_kind = ""
     # Staff's own words for the share links, per language (home/sharing).

@@ -258,3 +258,18 @@ def test_another_campaigns_publication_leaves_the_flyers_stored(
         other.save_revision().publish()
 
     assert warm_flyers() == set()
+
+
+def icon_href(html):
+    match = re.search(r'<link rel="icon" href="([^"]+)"', html)
+    return match and match.group(1)
+
+
+@pytest.mark.parametrize("flyer", FLYERS)
+def test_each_flyer_declares_the_sites_icon_so_browsers_ask_no_missing_favicon(
+    client, campaign, campaign_es, flyer
+):
+    href = icon_href(text(client.get(FLYERS[flyer])))
+
+    assert href
+    assert client.get(href).status_code == 200

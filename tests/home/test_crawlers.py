@@ -27,3 +27,9 @@ def test_robots_txt_before_any_site_uses_the_configured_address(client, db, sett
     body = client.get("/robots.txt", HTTP_HOST="localhost").content.decode()
 
     assert "Sitemap: https://bpnc.example.org/sitemap.xml" in body
+
+
+def test_robots_txt_keeps_crawlers_off_the_language_switchers_redirects(client, home):
+    body = client.get("/robots.txt").content.decode()
+
+    assert "Disallow: /language/\n" in body

@@ -81,3 +81,16 @@ def test_untranslated_page_lands_on_nearest_translated_ancestor_with_notice(
     assert notice != UNTRANSLATED_NOTICE
     assert notice in landing.content.decode()
     assert 'hreflang="es"' not in html.split("</head>")[0]
+
+
+def test_switcher_links_tell_crawlers_not_to_follow_them(client, seeded_site):
+    for page in [
+        Page.objects.live().filter(depth=2).first(),
+        CampaignPage.objects.live().first(),
+    ]:
+        links = re.findall(
+            r'<a href="/language/[^"]*"[^>]*>', client.get(page.url).content.decode()
+        )
+
+        assert links, page.url
+        assert all('rel="nofollow"' in link for link in links), links

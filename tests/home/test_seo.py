@@ -139,3 +139,26 @@ def test_pages_without_a_summary_are_described_from_their_own_facts(
         f"Nuestra posición sobre {area.title} y nuestras campañas en esta área: "
         f"{spanish(seed_page('free-the-funds')).title}."
     )
+
+
+def og_type(client, page):
+    html = client.get(page.url).content.decode()
+    return re.search(r'<meta property="og:type" content="([^"]*)">', html).group(1)
+
+
+def test_only_pages_about_one_thing_are_shared_as_articles(client, seeded_site):
+    from campaigns.models import MeetingIndexPage
+    from tests.support.factories import MeetingPageFactory
+
+    index = MeetingIndexPage.objects.get(locale__language_code="en")
+    MeetingPageFactory(parent=index, slug="budget-night")
+    kinds = {}
+    for page in Page.objects.live().filter(depth__gt=1).specific():
+        kinds.setdefault(type(page).__name__, set()).add(og_type(client, page))
+
+    articles = {"CampaignPage", "PolicyAreaPage", "MeetingPage"}
+    websites = {"HomePage", "CampaignIndexPage", "PolicyIndexPage"}
+    websites |= {"MeetingIndexPage", "StandardPage"}
+    assert set(kinds) == articles | websites
+    assert articles == {kind for kind, types in kinds.items() if types == {"article"}}
+    assert all(kinds[kind] == {"website"} for kind in websites)

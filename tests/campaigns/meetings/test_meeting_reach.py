@@ -83,3 +83,12 @@ def test_a_cancelled_meetings_flyer_says_so(client, meeting):
     html = client.get(meeting.url + "print/").content.decode()
     assert "This meeting is cancelled." in html
     assert re.search(r"<del>[^<]+<br>[^<]+</del>", html)
+
+
+@pytest.mark.parametrize("word", ["print/", "imprimir/"])
+def test_each_meeting_flyer_declares_the_sites_icon(client, meeting, meeting_es, word):
+    page = meeting if word == "print/" else meeting_es
+    html = client.get(page.url + word).content.decode()
+    href = re.search(r'<link rel="icon" href="([^"]+)"', html).group(1)
+
+    assert client.get(href).status_code == 200
